@@ -1,0 +1,4 @@
+package org.maillage.network;
+
+/** Identifier of a pôle. */
+public record PoleId(long value) {}

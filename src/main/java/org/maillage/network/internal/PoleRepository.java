@@ -1,0 +1,204 @@
+package org.maillage.network.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.maillage.network.Contact;
+import org.maillage.network.PoleId;
+import org.maillage.network.PoleStatus;
+import org.maillage.network.PoleSummary;
+import org.maillage.network.RegionalNetwork;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PoleRepository {
+
+    /** A pôle and, for a resolution, whether the covering row is verified. */
+    record Covering(PoleSummary pole, boolean verified) {}
+
+    /** One coverage row of a pôle: an EPCI or a single commune. */
+    record CoverageRow(long poleId, String code, boolean verified) {}
+
+    private static final String POLE_SELECT = """
+            select p.id, p.slug, p.name, p.carrier_name, p.territory_label, p.status, p.name_verified,
+                   p.email, p.phone, p.website, p.address, p.note, n.code as network_code, n.name as network_name,
+                   not exists (select 1 from network.pole_coverage_epci e where e.pole_id = p.id and not e.verified)
+                   and not exists (select 1 from network.pole_coverage_commune c where c.pole_id = p.id and not c.verified)
+                   as coverage_verified
+            from network.pole p join network.network n on n.id = p.network_id
+            """;
+    private static final RowMapper<PoleSummary> POLE = (rs, row) -> pole(rs);
+    private static final RowMapper<RegionalNetwork> NETWORK = (rs, row) -> new RegionalNetwork(
+            rs.getString("code"), rs.getString("name"), rs.getString("region_code"),
+            new Contact(rs.getString("coordination_name"), rs.getString("coordination_email"),
+                    rs.getString("coordination_phone"), rs.getString("coordination_website"),
+                    rs.getString("coordination_address")));
+
+    /** The two coverage tables: by EPCI and by single commune. */
+    private record CoverageTable(String name, String codeColumn) {}
+
+    private static final CoverageTable EPCI_COVERAGE = new CoverageTable("network.pole_coverage_epci", "epci_code");
+    private static final CoverageTable COMMUNE_COVERAGE =
+            new CoverageTable("network.pole_coverage_commune", "commune_code");
+
+    private final JdbcClient jdbc;
+
+    PoleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The pôle covering a commune, preferring the network of the commune's region, then a direct link. */
+    Optional<Covering> findCovering(String communeCode, String epciCode, String regionCode) {
+        return jdbc.sql("""
+                with coverage as (
+                    select pole_id, verified, 0 as how from network.pole_coverage_commune where commune_code = :commune
+                    union all
+                    select pole_id, verified, 1 from network.pole_coverage_epci where epci_code = :epci
+                )
+                %s join coverage c on c.pole_id = p.id
+                order by (n.region_code = :region) desc, c.how
+                limit 1
+                """.formatted(POLE_SELECT.replace("as coverage_verified", "as coverage_verified, c.verified as link_verified")))
+                .param("commune", communeCode)
+                .param("epci", epciCode)
+                .param("region", regionCode)
+                .query((rs, row) -> new Covering(pole(rs), rs.getBoolean("link_verified")))
+                .optional();
+    }
+
+    List<PoleSummary> findAll() {
+        return jdbc.sql(POLE_SELECT + " order by n.name, public.search_key(p.name)").query(POLE).list();
+    }
+
+    Optional<PoleSummary> findBySlug(String slug) {
+        return jdbc.sql(POLE_SELECT + " where p.slug = :slug").param("slug", slug).query(POLE).optional();
+    }
+
+    Optional<PoleSummary> findById(PoleId id) {
+        return jdbc.sql(POLE_SELECT + " where p.id = :id").param("id", id.value()).query(POLE).optional();
+    }
+
+    Optional<RegionalNetwork> findNetworkOfRegion(String regionCode) {
+        return jdbc.sql("select * from network.network where region_code = :region")
+                .param("region", regionCode).query(NETWORK).optional();
+    }
+
+    Optional<RegionalNetwork> findNetwork(String code) {
+        return jdbc.sql("select * from network.network where code = :code").param("code", code).query(NETWORK).optional();
+    }
+
+    /** Locks the network of a pôle for a coverage change; returns its id. */
+    long lockNetworkOf(PoleId pole) {
+        return jdbc.sql("""
+                select n.id from network.network n join network.pole p on p.network_id = n.id
+                where p.id = :pole for update of n
+                """).param("pole", pole.value()).query(Long.class).single();
+    }
+
+    List<CoverageRow> epciCoverage(long networkId) {
+        return coverageRows(EPCI_COVERAGE, "network_id", networkId);
+    }
+
+    List<CoverageRow> communeCoverage(long networkId) {
+        return coverageRows(COMMUNE_COVERAGE, "network_id", networkId);
+    }
+
+    List<CoverageRow> epciCoverageOf(PoleId pole) {
+        return coverageRows(EPCI_COVERAGE, "pole_id", pole.value());
+    }
+
+    List<CoverageRow> communeCoverageOf(PoleId pole) {
+        return coverageRows(COMMUNE_COVERAGE, "pole_id", pole.value());
+    }
+
+    private List<CoverageRow> coverageRows(CoverageTable table, String filterColumn, long id) {
+        return jdbc.sql("select pole_id, %s as code, verified from %s where %s = :id order by pole_id, code"
+                        .formatted(table.codeColumn(), table.name(), filterColumn))
+                .param("id", id)
+                .query((rs, row) -> new CoverageRow(rs.getLong("pole_id"), rs.getString("code"), rs.getBoolean("verified")))
+                .list();
+    }
+
+    /** Replaces the coverage of a pôle; codes map to whether they are verified. */
+    void replaceCoverage(long networkId, PoleId pole, Map<String, Boolean> epcis, Map<String, Boolean> communes) {
+        replaceCoverage(EPCI_COVERAGE, networkId, pole, epcis);
+        replaceCoverage(COMMUNE_COVERAGE, networkId, pole, communes);
+        jdbc.sql("update network.pole set updated_at = now() where id = :pole").param("pole", pole.value()).update();
+    }
+
+    private void replaceCoverage(CoverageTable table, long networkId, PoleId pole, Map<String, Boolean> codes) {
+        jdbc.sql("delete from %s where pole_id = :pole".formatted(table.name())).param("pole", pole.value()).update();
+        for (Map.Entry<String, Boolean> code : new TreeMap<>(codes).entrySet()) {
+            jdbc.sql("insert into %s (network_id, pole_id, %s, verified) values (:network, :pole, :code, :verified)"
+                            .formatted(table.name(), table.codeColumn()))
+                    .param("network", networkId).param("pole", pole.value()).param("code", code.getKey())
+                    .param("verified", code.getValue()).update();
+        }
+    }
+
+    /** Pôle names by id, for the messages of the coverage rule. */
+    Map<Long, String> poleNames(long networkId) {
+        Map<Long, String> names = new TreeMap<>();
+        jdbc.sql("select id, name from network.pole where network_id = :network")
+                .param("network", networkId)
+                .query((ResultSet rs) -> {
+                    names.put(rs.getLong("id"), rs.getString("name"));
+                });
+        return names;
+    }
+
+    long insertNetwork(RegionalNetwork network) {
+        Contact c = network.coordination();
+        return jdbc.sql("""
+                insert into network.network (code, name, region_code, coordination_name, coordination_email,
+                    coordination_phone, coordination_website, coordination_address)
+                values (:code, :name, :region, :cname, :email, :phone, :website, :address)
+                returning id
+                """)
+                .param("code", network.code()).param("name", network.name()).param("region", network.regionCode())
+                .param("cname", c.name()).param("email", c.email()).param("phone", c.phone())
+                .param("website", c.website()).param("address", c.address())
+                .query(Long.class).single();
+    }
+
+    PoleId insertPole(long networkId, String slug, String name, String carrierName, String territoryLabel,
+            PoleStatus status, boolean nameVerified, String note) {
+        return new PoleId(jdbc.sql("""
+                insert into network.pole (network_id, slug, name, carrier_name, territory_label, status, name_verified, note)
+                values (:network, :slug, :name, :carrier, :territory, :status, :nameVerified, :note)
+                returning id
+                """)
+                .param("network", networkId).param("slug", slug).param("name", name).param("carrier", carrierName)
+                .param("territory", territoryLabel).param("status", status.name())
+                .param("nameVerified", nameVerified).param("note", note)
+                .query(Long.class).single());
+    }
+
+    Set<String> slugs() {
+        return new TreeSet<>(jdbc.sql("select slug from network.pole").query(String.class).list());
+    }
+
+    private static PoleSummary pole(ResultSet rs) throws SQLException {
+        return new PoleSummary(
+                new PoleId(rs.getLong("id")),
+                rs.getString("slug"),
+                rs.getString("name"),
+                rs.getString("carrier_name"),
+                rs.getString("territory_label"),
+                PoleStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("name_verified"),
+                rs.getBoolean("coverage_verified"),
+                new Contact(rs.getString("name"), rs.getString("email"), rs.getString("phone"), rs.getString("website"),
+                        rs.getString("address")),
+                rs.getString("note"),
+                rs.getString("network_code"),
+                rs.getString("network_name"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.maillage.platform.web;
+
+import org.maillage.platform.NotFoundException;
+import org.maillage.platform.RuleViolationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Errors of the HTML pages: the French error page with the reason, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    private final Problems problems;
+
+    PageExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
+        return page(HttpStatus.NOT_FOUND, problems.message(e.messageKey(), e.arguments()));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ModelAndView ruleViolation(RuleViolationException e) {
+        return page(HttpStatus.CONFLICT, problems.message(e.messageKey(), e.arguments()));
+    }
+
+    private ModelAndView page(HttpStatus status, String detail) {
+        return new ModelAndView(ErrorPagesController.VIEW, problems.pageModel(status, detail), status);
+    }
+}

@@ -1,0 +1,42 @@
+package org.maillage.territory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The territory module's API: find communes, and the EPCI and pays they belong to. */
+public interface Territories {
+
+    /** An INSEE commune code: five digits, or 2A/2B and three digits in Corsica. */
+    Pattern COMMUNE_CODE = Pattern.compile("\\d{5}|2[AB]\\d{3}");
+    /** An EPCI code: its SIREN, nine digits. */
+    Pattern EPCI_CODE = Pattern.compile("\\d{9}");
+    int MAX_SUGGESTIONS = 50;
+
+    /**
+     * Communes whose name (or a delegated or former name) starts with the query, or has a word that
+     * starts with it; or, when the query is made of digits, whose postal code starts with it.
+     * Accents, case, hyphens and apostrophes are ignored and "st" stands for "saint"; communes of the
+     * home region come first, then the most populated. Falls back to typo-tolerant (trigram)
+     * matching when no name matches.
+     *
+     * @param limit at most {@link #MAX_SUGGESTIONS}
+     */
+    List<CommuneSuggestion> suggestCommunes(String query, int limit);
+
+    /** The commune with this INSEE code; empty for an unknown or malformed code. */
+    Optional<Commune> findCommune(String code);
+
+    List<Commune> findCommunes(Collection<String> codes);
+
+    List<Epci> findEpcis(Collection<String> codes);
+
+    /** The member communes of these EPCI, as INSEE codes. */
+    Set<String> communeCodesOfEpcis(Collection<String> epciCodes);
+
+    Optional<Pays> findPays(String code);
+
+    List<Pays> paysOfRegion(String regionCode);
+}

@@ -1,0 +1,49 @@
+package org.maillage.territory.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --import-territories=<dir>}: imports the whole of France from the {@code data/} folder of
+ * the npm package {@code @etalab/decoupage-administratif} (see {@code scripts/territory/import-france.sh}).
+ * {@code --import-territories-version=6.0.0} names the version recorded in {@code territory.dataset}.
+ */
+@Component
+@Order(50)
+class TerritoryImportCommand implements ApplicationRunner {
+
+    static final String OPTION = "import-territories";
+    private static final Logger log = LoggerFactory.getLogger(TerritoryImportCommand.class);
+
+    private final DecoupageAdministratifImporter importer;
+
+    TerritoryImportCommand(DecoupageAdministratifImporter importer) {
+        this.importer = importer;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> values = args.getOptionValues(OPTION);
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        Path directory = Path.of(values.get(0));
+        if (!Files.isRegularFile(directory.resolve("communes.json"))) {
+            throw new IllegalArgumentException(directory + " has no communes.json: give the data/ folder of "
+                    + "@etalab/decoupage-administratif");
+        }
+        List<String> version = args.getOptionValues(OPTION + "-version");
+        String datasetVersion = version == null || version.isEmpty() ? TerritoryReferenceData.bundledVersion() : version.get(0);
+        long start = System.nanoTime();
+        DecoupageAdministratifImporter.Report report = importer.importFiles(
+                name -> Files.newInputStream(directory.resolve(name)), "france", datasetVersion);
+        log.info("Territory import finished in {} ms: {}", (System.nanoTime() - start) / 1_000_000, report);
+    }
+}

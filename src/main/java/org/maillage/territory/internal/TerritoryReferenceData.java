@@ -1,0 +1,96 @@
+package org.maillage.territory.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The geography shipped with Maillage: Brittany from {@code @etalab/decoupage-administratif}
+ * (resource {@code territory/decoupage-administratif/}) and its pays
+ * ({@code territory/pays-bretagne.json}). Loaded once; several nodes starting together load it once.
+ */
+@Component
+class TerritoryReferenceData {
+
+    static final String BRITTANY_FILES = "territory/decoupage-administratif/";
+    static final String BRITTANY_PAYS = "territory/pays-bretagne.json";
+    private static final long SEED_LOCK = 0x4d41494c4c414745L; // "MAILLAGE"
+    private static final Logger log = LoggerFactory.getLogger(TerritoryReferenceData.class);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PaysFile(String region, List<PaysJson> pays) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PaysJson(String code, String name, boolean verified, String note, List<String> epci) {}
+
+    private final DecoupageAdministratifImporter importer;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    TerritoryReferenceData(DecoupageAdministratifImporter importer, JdbcTemplate jdbc, ObjectMapper json) {
+        this.importer = importer;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Loads the Brittany geography unless this version of it (or of all France) is loaded, then the
+     * pays of Brittany unless some are.
+     */
+    @Transactional
+    void ensureBrittany() {
+        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, SEED_LOCK);
+        String version = bundledVersion();
+        if (count("select count(*) from territory.dataset where name in ('bretagne', 'france') and version = ?", version) == 0) {
+            log.info("Loading the geography of Brittany (@etalab/decoupage-administratif {})", version);
+            importer.importFiles(name -> new ClassPathResource(BRITTANY_FILES + name).getInputStream(), "bretagne", version);
+        }
+        if (count("select count(*) from territory.pays where region_code = ?", "53") == 0) {
+            loadPays(BRITTANY_PAYS);
+        }
+    }
+
+    private int count(String sql, Object argument) {
+        Integer count = jdbc.queryForObject(sql, Integer.class, argument);
+        return count == null ? 0 : count;
+    }
+
+    private void loadPays(String resource) {
+        PaysFile file;
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            file = json.readValue(in, PaysFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (PaysJson pays : file.pays()) {
+            jdbc.update("""
+                    insert into territory.pays (code, name, region_code, verified, note) values (?, ?, ?, ?, ?)
+                    on conflict (code) do update set name = excluded.name, region_code = excluded.region_code,
+                        verified = excluded.verified, note = excluded.note
+                    """, pays.code(), pays.name(), file.region(), pays.verified(), pays.note());
+            jdbc.update("delete from territory.pays_epci where pays_code = ?", pays.code());
+            for (String epci : pays.epci()) {
+                jdbc.update("insert into territory.pays_epci (pays_code, epci_code) values (?, ?)", pays.code(), epci);
+            }
+        }
+        log.info("Loaded {} pays of region {}", file.pays().size(), file.region());
+    }
+
+    static String bundledVersion() {
+        try (InputStream in = new ClassPathResource(BRITTANY_FILES + "VERSION").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.maillage.territory.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.maillage.territory.Commune;
+import org.maillage.territory.CommuneSuggestion;
+import org.maillage.territory.Epci;
+import org.maillage.territory.Pays;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the territory schema. Search keys are computed by {@code public.search_key} in SQL only. */
+@Repository
+class TerritoryRepository {
+
+    private static final String COMMUNE_COLUMNS = """
+            c.code, c.name, c.departement_code, d.name as departement_name, c.region_code,
+            r.name as region_name, c.epci_code, e.name as epci_name, c.population,
+            array(select p.postal_code from territory.commune_postal_code p
+                  where p.commune_code = c.code order by p.postal_code) as postal_codes
+            """;
+    private static final String COMMUNE_JOINS = """
+            join territory.departement d on d.code = c.departement_code
+            join territory.region r on r.code = c.region_code
+            left join territory.epci e on e.code = c.epci_code
+            """;
+    private static final String RANKING = "(c.region_code = :home) desc, c.population desc nulls last, c.search_name";
+
+    private static final RowMapper<Commune> COMMUNE = (rs, row) -> commune(rs);
+    private static final RowMapper<CommuneSuggestion> SUGGESTION = (rs, row) ->
+            new CommuneSuggestion(commune(rs), rs.getString("matched_alias"), rs.getString("matched_postal_code"),
+                    rs.getBoolean("exact"));
+
+    private final JdbcClient jdbc;
+    private final TerritoryProperties properties;
+
+    TerritoryRepository(JdbcClient jdbc, TerritoryProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** Names (and other names) starting with the query, then names with a word starting with it. */
+    List<CommuneSuggestion> findByNamePrefix(String query, int limit) {
+        return jdbc.sql("""
+                with q as (select public.search_key(:q) as k),
+                hits as (
+                    select c.code, case when c.search_name = q.k then 0 else 1 end as rank, null::text as alias
+                    from territory.commune c, q where q.k <> '' and c.search_name like q.k || '%%'
+                    union all
+                    select c.code, 2, null from territory.commune c, q
+                    where q.k <> '' and c.search_name like '%% ' || q.k || '%%'
+                    union all
+                    select a.commune_code, case when a.search_name = q.k then 0 else 3 end, a.name
+                    from territory.commune_alias a, q where q.k <> '' and a.search_name like q.k || '%%'
+                ),
+                best as (select distinct on (code) code, rank, alias from hits order by code, rank, alias nulls first)
+                select %s, b.alias as matched_alias, null as matched_postal_code, b.rank = 0 as exact
+                from best b join territory.commune c on c.code = b.code
+                %s
+                order by b.rank, %s
+                limit :limit
+                """.formatted(COMMUNE_COLUMNS, COMMUNE_JOINS, RANKING))
+                .param("q", query)
+                .param("home", properties.homeRegion())
+                .param("limit", limit)
+                .query(SUGGESTION)
+                .list();
+    }
+
+    /** Typo-tolerant: names similar to the query (pg_trgm), most similar first. */
+    List<CommuneSuggestion> findBySimilarName(String query, int limit) {
+        return jdbc.sql("""
+                with q as (select public.search_key(:q) as k)
+                select %s, null as matched_alias, null as matched_postal_code, false as exact
+                from territory.commune c cross join q
+                %s
+                where q.k <> '' and c.search_name %% q.k
+                order by similarity(c.search_name, q.k) desc, %s
+                limit :limit
+                """.formatted(COMMUNE_COLUMNS, COMMUNE_JOINS, RANKING))
+                .param("q", query)
+                .param("home", properties.homeRegion())
+                .param("limit", limit)
+                .query(SUGGESTION)
+                .list();
+    }
+
+    /** Communes with a postal code starting with these digits; exact codes first. */
+    List<CommuneSuggestion> findByPostalCodePrefix(String digits, int limit) {
+        return jdbc.sql("""
+                with hits as (
+                    select commune_code as code, min(postal_code) as postal_code, bool_or(postal_code = :q) as exact
+                    from territory.commune_postal_code where postal_code like :q || '%%'
+                    group by commune_code
+                )
+                select %s, null as matched_alias, h.postal_code as matched_postal_code, h.exact
+                from hits h join territory.commune c on c.code = h.code
+                %s
+                order by h.exact desc, h.postal_code, %s
+                limit :limit
+                """.formatted(COMMUNE_COLUMNS, COMMUNE_JOINS, RANKING))
+                .param("q", digits)
+                .param("home", properties.homeRegion())
+                .param("limit", limit)
+                .query(SUGGESTION)
+                .list();
+    }
+
+    Optional<Commune> findCommune(String code) {
+        return jdbc.sql("select %s from territory.commune c %s where c.code = :code"
+                        .formatted(COMMUNE_COLUMNS, COMMUNE_JOINS))
+                .param("code", code)
+                .query(COMMUNE)
+                .optional();
+    }
+
+    List<Commune> findCommunes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select %s from territory.commune c %s where c.code = any(:codes) order by c.search_name"
+                        .formatted(COMMUNE_COLUMNS, COMMUNE_JOINS))
+                .param("codes", codes.toArray(String[]::new))
+                .query(COMMUNE)
+                .list();
+    }
+
+    List<Epci> findEpcis(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select e.code, e.name, e.kind, e.population,
+                       (select count(*) from territory.commune c where c.epci_code = e.code) as communes
+                from territory.epci e where e.code = any(:codes) order by public.search_key(e.name)
+                """)
+                .param("codes", codes.toArray(String[]::new))
+                .query((rs, row) -> new Epci(rs.getString("code"), rs.getString("name"), rs.getString("kind"),
+                        rs.getInt("communes"), (Integer) rs.getObject("population")))
+                .list();
+    }
+
+    Set<String> communeCodesOfEpcis(Collection<String> epciCodes) {
+        if (epciCodes.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(jdbc.sql("select code from territory.commune where epci_code = any(:codes) order by code")
+                .param("codes", epciCodes.toArray(String[]::new))
+                .query(String.class)
+                .list());
+    }
+
+    Optional<Pays> findPays(String code) {
+        return jdbc.sql(PAYS_SELECT + " where p.code = :code group by p.code")
+                .param("code", code)
+                .query((rs, row) -> pays(rs))
+                .optional();
+    }
+
+    List<Pays> paysOfRegion(String regionCode) {
+        return jdbc.sql(PAYS_SELECT + " where p.region_code = :region group by p.code order by public.search_key(p.name)")
+                .param("region", regionCode)
+                .query((rs, row) -> pays(rs))
+                .list();
+    }
+
+    private static final String PAYS_SELECT = """
+            select p.code, p.name, p.region_code, p.verified, p.note,
+                   array_remove(array_agg(pe.epci_code order by pe.epci_code), null) as epci_codes
+            from territory.pays p left join territory.pays_epci pe on pe.pays_code = p.code
+            """;
+
+    private static Pays pays(ResultSet rs) throws SQLException {
+        return new Pays(rs.getString("code"), rs.getString("name"), rs.getString("region_code"),
+                rs.getBoolean("verified"), rs.getString("note"), strings(rs.getArray("epci_codes")));
+    }
+
+    private static Commune commune(ResultSet rs) throws SQLException {
+        return new Commune(
+                rs.getString("code"),
+                rs.getString("name"),
+                strings(rs.getArray("postal_codes")),
+                rs.getString("departement_code"),
+                rs.getString("departement_name"),
+                rs.getString("region_code"),
+                rs.getString("region_name"),
+                rs.getString("epci_code"),
+                rs.getString("epci_name"),
+                (Integer) rs.getObject("population"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
