@@ -58,6 +58,6 @@ class Problems {
     }
 
     Map<String, Object> pageModel(HttpStatusCode status, String detail) {
-        return Map.of("status", status.value(), "title", title(status), "detail", detail == null ? detail(status) : detail);
+        return Map.of("status", status.value(), "errorTitle", title(status), "errorDetail", detail == null ? detail(status) : detail);
     }
 }

@@ -88,6 +88,8 @@ class DecoupageAdministratifImporter {
                 insert into territory.epci (code, name, kind, financing, population) values (?, ?, ?, ?, ?)
                 on conflict (code) do update set name = excluded.name, kind = excluded.kind,
                     financing = excluded.financing, population = excluded.population
+                where (epci.name, epci.kind, epci.financing, epci.population)
+                    is distinct from (excluded.name, excluded.kind, excluded.financing, excluded.population)
                 """, epcis, (ps, e) -> {
             ps.setString(1, e.code());
             ps.setString(2, e.nom());
@@ -118,6 +120,9 @@ class DecoupageAdministratifImporter {
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (code) do update set name = excluded.name, departement_code = excluded.departement_code,
                     region_code = excluded.region_code, epci_code = excluded.epci_code, population = excluded.population
+                where (commune.name, commune.departement_code, commune.region_code, commune.epci_code, commune.population)
+                    is distinct from (excluded.name, excluded.departement_code, excluded.region_code, excluded.epci_code,
+                        excluded.population)
                 """, communes, (ps, c) -> {
             ps.setString(1, c.code());
             ps.setString(2, c.nom());

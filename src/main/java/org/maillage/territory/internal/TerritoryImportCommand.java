@@ -6,7 +6,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,11 @@ class TerritoryImportCommand implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(TerritoryImportCommand.class);
 
     private final DecoupageAdministratifImporter importer;
+    private final ConfigurableApplicationContext context;
 
-    TerritoryImportCommand(DecoupageAdministratifImporter importer) {
+    TerritoryImportCommand(DecoupageAdministratifImporter importer, ConfigurableApplicationContext context) {
         this.importer = importer;
+        this.context = context;
     }
 
     @Override
@@ -45,5 +49,7 @@ class TerritoryImportCommand implements ApplicationRunner {
         DecoupageAdministratifImporter.Report report = importer.importFiles(
                 name -> Files.newInputStream(directory.resolve(name)), "france", datasetVersion);
         log.info("Territory import finished in {} ms: {}", (System.nanoTime() - start) / 1_000_000, report);
+        // A command, not a server: stop the application (and the embedded database) once done.
+        System.exit(SpringApplication.exit(context, () -> 0));
     }
 }
