@@ -32,7 +32,6 @@ create table territory.commune (
     epci_code        varchar(9) references territory.epci,
     population       integer
 );
-create index commune_search_prefix on territory.commune (search_name text_pattern_ops);
 create index commune_search_trgm on territory.commune using gin (search_name gin_trgm_ops);
 create index commune_epci on territory.commune (epci_code);
 
@@ -42,6 +41,7 @@ create table territory.commune_postal_code (
     primary key (postal_code, commune_code)
 );
 create index commune_postal_code_commune on territory.commune_postal_code (commune_code);
+create index commune_postal_code_prefix on territory.commune_postal_code (postal_code text_pattern_ops);
 
 -- Other names that lead to a commune: communes déléguées and associées, arrondissements municipaux.
 create table territory.commune_alias (
@@ -52,7 +52,24 @@ create table territory.commune_alias (
     commune_code varchar(5) not null references territory.commune on delete cascade,
     primary key (kind, code)
 );
-create index commune_alias_search_prefix on territory.commune_alias (search_name text_pattern_ops);
+
+-- What the autocomplete searches: every name's search key (kind 1), every word-suffix inside a name
+-- (kind 2: "malo" finds Saint-Malo) and every other name (kind 3), with what the ranking needs.
+-- Refreshed by the importer; queried by prefix with the pattern operators (~>=~, ~<~), which use
+-- the text_pattern_ops index whatever the database collation, with the key known only at run time.
+create materialized view territory.commune_search as
+    select c.code as commune_code, c.search_name as term, 1 as kind, null::text as alias,
+           c.region_code, c.population
+    from territory.commune c
+    union all
+    select c.code, array_to_string(w.words[i:], ' '), 2, null, c.region_code, c.population
+    from territory.commune c
+    cross join lateral (select string_to_array(c.search_name, ' ') as words) w
+    cross join lateral generate_series(2, coalesce(array_length(w.words, 1), 0)) as i
+    union all
+    select a.commune_code, a.search_name, 3, a.name, c.region_code, c.population
+    from territory.commune_alias a join territory.commune c on c.code = a.commune_code;
+create index commune_search_term on territory.commune_search (term text_pattern_ops);
 
 -- Pays: groupings of EPCI (the historical scale of the pôles ESS in Brittany).
 create table territory.pays (

@@ -160,6 +160,12 @@ class DecoupageAdministratifImporter {
             ps.setString(3, a.nom());
             ps.setString(4, a.chefLieu() != null ? a.chefLieu() : a.commune());
         });
+        jdbc.execute("refresh materialized view territory.commune_search");
+        // Fresh statistics, so that the planner sees the new sizes at once (not at autovacuum's pace).
+        for (String table : List.of("region", "departement", "epci", "commune", "commune_postal_code", "commune_alias",
+                "commune_search")) {
+            jdbc.execute("analyze territory." + table);
+        }
         jdbc.update("""
                 insert into territory.dataset (name, version, communes) values (?, ?, ?)
                 on conflict (name) do update set version = excluded.version, communes = excluded.communes, loaded_at = now()

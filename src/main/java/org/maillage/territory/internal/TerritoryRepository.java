@@ -47,26 +47,30 @@ class TerritoryRepository {
         this.properties = properties;
     }
 
-    /** Names (and other names) starting with the query, then names with a word starting with it. */
+    /**
+     * Names, words inside names and other names starting with the query (materialized view
+     * {@code territory.commune_search}); the best {@code limit} communes are chosen before joining
+     * what the answer shows.
+     */
     List<CommuneSuggestion> findByNamePrefix(String query, int limit) {
         return jdbc.sql("""
                 with q as (select public.search_key(:q) as k),
                 hits as (
-                    select c.code, case when c.search_name = q.k then 0 else 1 end as rank, null::text as alias
-                    from territory.commune c, q where q.k <> '' and c.search_name like q.k || '%%'
-                    union all
-                    select c.code, 2, null from territory.commune c, q
-                    where q.k <> '' and c.search_name like '%% ' || q.k || '%%'
-                    union all
-                    select a.commune_code, case when a.search_name = q.k then 0 else 3 end, a.name
-                    from territory.commune_alias a, q where q.k <> '' and a.search_name like q.k || '%%'
+                    select distinct on (s.commune_code) s.commune_code as code, s.alias, s.region_code, s.population,
+                           case when s.term = q.k and s.kind <> 2 then 0 else s.kind end as rank
+                    from territory.commune_search s, q
+                    where q.k <> '' and s.term ~>=~ q.k and s.term ~<~ (q.k || '~')
+                    order by s.commune_code, rank, s.alias nulls first
                 ),
-                best as (select distinct on (code) code, rank, alias from hits order by code, rank, alias nulls first)
-                select %s, b.alias as matched_alias, null as matched_postal_code, b.rank = 0 as exact
-                from best b join territory.commune c on c.code = b.code
+                top as (
+                    select * from hits
+                    order by rank, (region_code = :home) desc, population desc nulls last, code
+                    limit :limit
+                )
+                select %s, t.alias as matched_alias, null as matched_postal_code, t.rank = 0 as exact
+                from top t join territory.commune c on c.code = t.code
                 %s
-                order by b.rank, %s
-                limit :limit
+                order by t.rank, %s
                 """.formatted(COMMUNE_COLUMNS, COMMUNE_JOINS, RANKING))
                 .param("q", query)
                 .param("home", properties.homeRegion())
@@ -98,7 +102,8 @@ class TerritoryRepository {
         return jdbc.sql("""
                 with hits as (
                     select commune_code as code, min(postal_code) as postal_code, bool_or(postal_code = :q) as exact
-                    from territory.commune_postal_code where postal_code like :q || '%%'
+                    from territory.commune_postal_code
+                    where postal_code ~>=~ :q and postal_code ~<~ (:q || '~')
                     group by commune_code
                 )
                 select %s, null as matched_alias, h.postal_code as matched_postal_code, h.exact

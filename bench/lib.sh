@@ -1,0 +1,50 @@
+# Shared helpers of the benchmark scripts (sourced, not run).
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+OUT="$BENCH_DIR/out"
+mkdir -p "$OUT"
+APP_PORT="${APP_PORT:-18080}"
+PG_PORT="${PG_PORT:-54329}"
+JAR="$ROOT/target/maillage.jar"
+
+require() {
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is missing (Debian: apt-get install $tool)" >&2; exit 1; }
+  done
+}
+
+build_jar() {
+  (cd "$ROOT" && ./mvnw -q -B -ntp package -DskipTests)
+}
+
+# Starts the packaged application on a temporary embedded PostgreSQL (fixed port, for pgbench).
+start_app() {
+  APP_LOG="$OUT/app.log"
+  java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$APP_PORT" \
+    --maillage.embedded-database.temporary=true --maillage.embedded-database.port="$PG_PORT" \
+    --logging.level.root=WARN "$@" >"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 240); do
+    if curl -fs -o /dev/null "http://localhost:$APP_PORT/actuator/health"; then return 0; fi
+    kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the application died, see $APP_LOG" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "bench: the application did not start, see $APP_LOG" >&2
+  exit 1
+}
+
+stop_app() {
+  if [ -n "${APP_PID:-}" ]; then
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=
+  fi
+}
+
+# wrk with the Lua script that prints RESULT lines (p50/p95/p99 in ms, requests/s).
+run_wrk() { # name connections duration url-path
+  local name=$1 connections=$2 duration=$3 path=$4
+  wrk -t2 -c"$connections" -d"$duration" -s "$BENCH_DIR/percentiles.lua" "http://localhost:$APP_PORT$path" \
+    | awk -v name="$name" -v c="$connections" '/^RESULT/ { $1 = ""; print name, "c=" c, $0 }'
+}
