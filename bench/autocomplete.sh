@@ -2,7 +2,7 @@
 # Commune autocomplete under load, with wrk on loopback, next to two baselines measured in the same
 # run: a static file of the same server (HTTP + security filters, no SQL), and the same SQL through
 # pgbench on the same embedded PostgreSQL (the query alone, no HTTP).
-#   bench/autocomplete.sh [duration, default 20s]   (Debian: apt-get install wrk postgresql-client)
+#   bench/autocomplete.sh [duration, default 20s]   (Debian: apt-get install wrk postgresql)
 #   FRANCE=1 bench/autocomplete.sh   also imports all of France first (needs npm)
 source "$(dirname "$0")/lib.sh"
 require wrk pgbench curl python3
@@ -16,8 +16,8 @@ if [ "${FRANCE:-0}" = 1 ]; then
   (cd "$work" && npm pack --silent @etalab/decoupage-administratif@6.0.0 >/dev/null && tar xzf ./*.tgz)
   keep="$OUT/pg-france"; rm -rf "$keep"
   java -jar "$JAR" --import-territories="$work/package/data" --spring.main.web-application-type=none \
-    --maillage.embedded-database.directory="$keep" --logging.level.root=WARN
-  start_app --maillage.embedded-database.temporary=false --maillage.embedded-database.directory="$keep"
+    --maillage.embedded-database.directory="$keep" --logging.level.root=WARN >/dev/null
+  APP_DB_DIR="$keep" start_app
 else
   start_app
 fi

@@ -18,12 +18,14 @@ build_jar() {
   (cd "$ROOT" && ./mvnw -q -B -ntp package -DskipTests)
 }
 
-# Starts the packaged application on a temporary embedded PostgreSQL (fixed port, for pgbench).
+# Starts the packaged application on an embedded PostgreSQL (fixed port, for pgbench): in
+# $APP_DB_DIR when set, else in a temporary directory.
 start_app() {
   APP_LOG="$OUT/app.log"
-  java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$APP_PORT" \
-    --maillage.embedded-database.temporary=true --maillage.embedded-database.port="$PG_PORT" \
-    --logging.level.root=WARN "$@" >"$APP_LOG" 2>&1 &
+  local database="--maillage.embedded-database.temporary=true"
+  [ -n "${APP_DB_DIR:-}" ] && database="--maillage.embedded-database.directory=$APP_DB_DIR"
+  java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$APP_PORT" "$database" \
+    --maillage.embedded-database.port="$PG_PORT" --logging.level.root=WARN "$@" >"$APP_LOG" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
     if curl -fs -o /dev/null "http://localhost:$APP_PORT/actuator/health"; then return 0; fi

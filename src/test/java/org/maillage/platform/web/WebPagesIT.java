@@ -132,6 +132,8 @@ class WebPagesIT {
         HttpResponse<String> health = http.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 
     @Test
