@@ -28,10 +28,11 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, $communes communes loaded, duration $
 scripts=()
 for q in $QUERIES; do
   text="${q//+/ }"
-  template="$BENCH_DIR/sql/commune-by-name.sql"
-  [[ "$text" =~ ^[0-9]+$ ]] && template="$BENCH_DIR/sql/commune-by-postal-code.sql"
+  # The application's own SQL files, with the parameters the application binds written in.
+  template="$ROOT/src/main/resources/territory/sql/communes-by-name-prefix.sql"
+  [[ "$text" =~ ^[0-9]+$ ]] && template="$ROOT/src/main/resources/territory/sql/communes-by-postal-code-prefix.sql"
   file="$OUT/query-$q.sql"
-  sed -e "s/{q}/$text/g" -e '/^--/d' "$template" | tr '\n' ' ' > "$file"
+  sed -e '/^--/d' -e "s/:q\b/'$text'/g" -e "s/:home\b/'53'/g" -e "s/:limit\b/10/g" "$template" | tr '\n' ' ' > "$file"
   echo >> "$file"
   scripts+=(-f "$file")
 done

@@ -15,8 +15,11 @@ import org.maillage.network.Poles;
 import org.maillage.network.RegionalNetwork;
 import org.maillage.territory.Pays;
 import org.maillage.territory.Territories;
+import org.maillage.platform.SeedProperties;
+import org.maillage.platform.StartupData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +33,8 @@ import tools.jackson.databind.ObjectMapper;
  * and goes through the same rule as any coverage change.
  */
 @Component
-class NetworkReferenceData {
+@Order(2)
+class NetworkReferenceData implements StartupData {
 
     static final String BRITTANY = "network/bretagne.json";
     private static final long SEED_LOCK = 0x4e4554574f524bL; // "NETWORK"
@@ -61,21 +65,25 @@ class NetworkReferenceData {
         this.json = json;
     }
 
+    @Override
     @Transactional
-    void ensureBrittany() {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", SEED_LOCK).query().singleValue();
-        SeedFile seed = read(BRITTANY);
-        if (repository.findNetwork(seed.network().code()).isPresent()) {
+    public void loadIfAbsent(SeedProperties seed) {
+        if (!seed.brittany()) {
             return;
         }
-        NetworkJson n = seed.network();
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", SEED_LOCK).query().singleValue();
+        SeedFile brittany = read(BRITTANY);
+        if (repository.findNetwork(brittany.network().code()).isPresent()) {
+            return;
+        }
+        NetworkJson n = brittany.network();
         long networkId = repository.insertNetwork(new RegionalNetwork(n.code(), n.name(), n.region(), n.coordination()));
-        for (PoleJson pole : seed.poles()) {
+        for (PoleJson pole : brittany.poles()) {
             PoleId id = repository.insertPole(networkId, pole.slug(), pole.name(), pole.carrier(), pole.territory(),
                     pole.status(), pole.nameVerified(), pole.note());
             poles.changeCoverage(id, coverage(pole));
         }
-        log.info("Created the network {} with {} pôles", n.code(), seed.poles().size());
+        log.info("Created the network {} with {} pôles", n.code(), brittany.poles().size());
     }
 
     private CoverageChange coverage(PoleJson pole) {

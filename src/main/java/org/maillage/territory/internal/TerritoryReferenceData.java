@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.maillage.platform.SeedProperties;
+import org.maillage.platform.StartupData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +23,8 @@ import tools.jackson.databind.ObjectMapper;
  * ({@code territory/pays-bretagne.json}). Loaded once; several nodes starting together load it once.
  */
 @Component
-class TerritoryReferenceData {
+@Order(1)
+class TerritoryReferenceData implements StartupData {
 
     static final String BRITTANY_FILES = "territory/decoupage-administratif/";
     static final String BRITTANY_PAYS = "territory/pays-bretagne.json";
@@ -47,8 +51,12 @@ class TerritoryReferenceData {
      * Loads the Brittany geography unless this version of it (or of all France) is loaded, then the
      * pays of Brittany unless some are.
      */
+    @Override
     @Transactional
-    void ensureBrittany() {
+    public void loadIfAbsent(SeedProperties seed) {
+        if (!seed.brittany()) {
+            return;
+        }
         jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, SEED_LOCK);
         String version = bundledVersion();
         if (count("select count(*) from territory.dataset where name in ('bretagne', 'france') and version = ?", version) == 0) {

@@ -1,5 +1,9 @@
 package org.maillage.territory.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +17,7 @@ import org.maillage.territory.Commune;
 import org.maillage.territory.CommuneSuggestion;
 import org.maillage.territory.Epci;
 import org.maillage.territory.Pays;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +39,10 @@ class TerritoryRepository {
             """;
     private static final String RANKING = "(c.region_code = :home) desc, c.population desc nulls last, c.search_name";
 
+    /** The autocomplete's two queries, kept as SQL files so that bench/autocomplete.sh runs them as they are. */
+    private static final String BY_NAME_PREFIX = sql("territory/sql/communes-by-name-prefix.sql");
+    private static final String BY_POSTAL_CODE_PREFIX = sql("territory/sql/communes-by-postal-code-prefix.sql");
+
     private static final RowMapper<Commune> COMMUNE = (rs, row) -> commune(rs);
     private static final RowMapper<CommuneSuggestion> SUGGESTION = (rs, row) ->
             new CommuneSuggestion(commune(rs), rs.getString("matched_alias"), rs.getString("matched_postal_code"),
@@ -47,41 +56,14 @@ class TerritoryRepository {
         this.properties = properties;
     }
 
-    /**
-     * Names, words inside names and other names starting with the query (materialized view
-     * {@code territory.commune_search}); the best {@code limit} communes are chosen before joining
-     * what the answer shows.
-     */
+    /** Names, words inside names and other names starting with the query (see the SQL file). */
     List<CommuneSuggestion> findByNamePrefix(String query, int limit) {
-        return jdbc.sql("""
-                with q as (select public.search_key(:q) as k),
-                hits as (
-                    select distinct on (s.commune_code) s.commune_code as code, s.alias, s.region_code, s.population,
-                           case when s.term = q.k and s.kind <> 2 then 0 else s.kind end as rank
-                    from territory.commune_search s, q
-                    where q.k <> '' and s.term ~>=~ q.k and s.term ~<~ (q.k || '~')
-                    order by s.commune_code, rank, s.alias nulls first
-                ),
-                top as (
-                    select * from hits
-                    order by rank, (region_code = :home) desc, population desc nulls last, code
-                    limit :limit
-                )
-                select %s, t.alias as matched_alias, null as matched_postal_code, t.rank = 0 as exact
-                from top t join territory.commune c on c.code = t.code
-                %s
-                order by t.rank, %s
-                """.formatted(COMMUNE_COLUMNS, COMMUNE_JOINS, RANKING))
-                .param("q", query)
-                .param("home", properties.homeRegion())
-                .param("limit", limit)
-                .query(SUGGESTION)
-                .list();
+        return suggestions(BY_NAME_PREFIX, query, limit);
     }
 
     /** Typo-tolerant: names similar to the query (pg_trgm), most similar first. */
     List<CommuneSuggestion> findBySimilarName(String query, int limit) {
-        return jdbc.sql("""
+        return suggestions("""
                 with q as (select public.search_key(:q) as k)
                 select %s, null as matched_alias, null as matched_postal_code, false as exact
                 from territory.commune c cross join q
@@ -89,30 +71,17 @@ class TerritoryRepository {
                 where q.k <> '' and c.search_name %% q.k
                 order by similarity(c.search_name, q.k) desc, %s
                 limit :limit
-                """.formatted(COMMUNE_COLUMNS, COMMUNE_JOINS, RANKING))
-                .param("q", query)
-                .param("home", properties.homeRegion())
-                .param("limit", limit)
-                .query(SUGGESTION)
-                .list();
+                """.formatted(COMMUNE_COLUMNS, COMMUNE_JOINS, RANKING), query, limit);
     }
 
-    /** Communes with a postal code starting with these digits; exact codes first. */
+    /** Communes with a postal code starting with these digits (see the SQL file). */
     List<CommuneSuggestion> findByPostalCodePrefix(String digits, int limit) {
-        return jdbc.sql("""
-                with hits as (
-                    select commune_code as code, min(postal_code) as postal_code, bool_or(postal_code = :q) as exact
-                    from territory.commune_postal_code
-                    where postal_code ~>=~ :q and postal_code ~<~ (:q || '~')
-                    group by commune_code
-                )
-                select %s, null as matched_alias, h.postal_code as matched_postal_code, h.exact
-                from hits h join territory.commune c on c.code = h.code
-                %s
-                order by h.exact desc, h.postal_code, %s
-                limit :limit
-                """.formatted(COMMUNE_COLUMNS, COMMUNE_JOINS, RANKING))
-                .param("q", digits)
+        return suggestions(BY_POSTAL_CODE_PREFIX, digits, limit);
+    }
+
+    private List<CommuneSuggestion> suggestions(String sql, String query, int limit) {
+        return jdbc.sql(sql)
+                .param("q", query)
                 .param("home", properties.homeRegion())
                 .param("limit", limit)
                 .query(SUGGESTION)
@@ -200,6 +169,14 @@ class TerritoryRepository {
                 rs.getString("epci_code"),
                 rs.getString("epci_name"),
                 (Integer) rs.getObject("population"));
+    }
+
+    private static String sql(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package org.maillage.territory.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,27 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Territoires", description = "Communes, EPCI et pays (Code officiel géographique)")
 class CommuneApiController {
 
-    /** A commune found by the autocomplete, flat for clients. */
-    record CommuneMatch(
-            String code,
-            String name,
-            String label,
-            List<String> postalCodes,
-            String departementCode,
-            String departementName,
-            String regionCode,
-            String regionName,
-            String epciCode,
-            String epciName,
-            Integer population,
-            String matchedAlias,
-            boolean exact) {
+    /** A commune found by the autocomplete: the commune's fields, flat, and how it matched. */
+    record CommuneMatch(@JsonUnwrapped Commune commune, String label, String matchedAlias, boolean exact) {
 
         static CommuneMatch of(CommuneSuggestion suggestion) {
-            Commune c = suggestion.commune();
-            return new CommuneMatch(c.code(), c.name(), suggestion.label(), c.postalCodes(), c.departementCode(),
-                    c.departementName(), c.regionCode(), c.regionName(), c.epciCode(), c.epciName(), c.population(),
-                    suggestion.matchedAlias(), suggestion.exact());
+            return new CommuneMatch(suggestion.commune(), suggestion.label(), suggestion.matchedAlias(),
+                    suggestion.exact());
         }
     }
 
