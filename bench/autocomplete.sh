@@ -5,7 +5,7 @@
 #   bench/autocomplete.sh [duration, default 20s]   (Debian: apt-get install wrk postgresql)
 #   FRANCE=1 bench/autocomplete.sh   also imports all of France first (needs npm)
 source "$(dirname "$0")/lib.sh"
-require wrk pgbench curl python3
+require wrk pgbench psql curl python3
 duration="${1:-20s}"
 export QUERIES="loudeac plo rennes 35000 st+malo quimper brest vannes lor ploeuc saint 22600 carhaix lannion"
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Time from `./mvnw spring-boot:run` to the first HTTP 200 on the home page, on a fresh clone of
+# Time from `./mvnw spring-boot:run` to the first HTTP 200 of a page that needs the data (the pôle
+# of Loudéac, /trouver-mon-pole/22136), on a fresh clone of
 # this repository, Maven dependencies already cached (~/.m2): run 1 compiles, creates ./data/pg
 # and loads the sample data; run 2 finds them. Baseline in the same run: `./mvnw -q validate`
 # (the wrapper and Maven starting, no application).
@@ -23,7 +24,7 @@ for run in 1 2; do
   start=$(now)
   SERVER_PORT=$port setsid ./mvnw -q -B -ntp spring-boot:run >"$OUT/startup-run$run.log" 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null "http://localhost:$port/"; do
+  until curl -fs -o /dev/null "http://localhost:$port/trouver-mon-pole/22136"; do
     kill -0 "$pid" 2>/dev/null || { echo "bench: spring-boot:run died, see $OUT/startup-run$run.log" >&2; exit 1; }
     sleep 0.1
   done

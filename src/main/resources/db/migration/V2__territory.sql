@@ -55,20 +55,22 @@ create table territory.commune_alias (
 
 -- What the autocomplete searches: every name's search key (kind 1), every word-suffix inside a name
 -- (kind 2: "malo" finds Saint-Malo) and every other name (kind 3), with what the ranking needs.
--- Refreshed by the importer; queried by prefix with the pattern operators (~>=~, ~<~), which use
--- the text_pattern_ops index whatever the database collation, with the key known only at run time.
+-- Refreshed (concurrently: readers are not blocked) by the importer; queried by prefix with the
+-- pattern operators (~>=~, ~<~), which use the text_pattern_ops index whatever the database
+-- collation, with the key known only at run time.
 create materialized view territory.commune_search as
-    select c.code as commune_code, c.search_name as term, 1 as kind, null::text as alias,
+    select c.code as commune_code, c.search_name as term, 1 as kind, null::text as alias, '' as source,
            c.region_code, c.population
     from territory.commune c
     union all
-    select c.code, array_to_string(w.words[i:], ' '), 2, null, c.region_code, c.population
+    select c.code, array_to_string(w.words[i:], ' '), 2, null, '', c.region_code, c.population
     from territory.commune c
     cross join lateral (select string_to_array(c.search_name, ' ') as words) w
     cross join lateral generate_series(2, coalesce(array_length(w.words, 1), 0)) as i
     union all
-    select a.commune_code, a.search_name, 3, a.name, c.region_code, c.population
+    select a.commune_code, a.search_name, 3, a.name, a.kind || ':' || a.code, c.region_code, c.population
     from territory.commune_alias a join territory.commune c on c.code = a.commune_code;
+create unique index commune_search_row on territory.commune_search (commune_code, kind, term, source);
 create index commune_search_term on territory.commune_search (term text_pattern_ops);
 
 -- Pays: groupings of EPCI (the historical scale of the pôles ESS in Brittany).
@@ -81,7 +83,7 @@ create table territory.pays (
 );
 create table territory.pays_epci (
     pays_code varchar(40) not null references territory.pays on delete cascade,
-    epci_code varchar(9) not null references territory.epci,
+    epci_code varchar(9) not null references territory.epci on delete cascade, -- a dissolved EPCI leaves its pays
     primary key (pays_code, epci_code),
     unique (epci_code)
 );

@@ -1,18 +1,24 @@
 /*
  * Accessible combobox (WAI-ARIA 1.2 "list autocomplete") over a listbox that htmx fills.
- * Keyboard: Down/Up browse the suggestions, Enter chooses, Escape closes (then clears), Tab leaves.
- * Without JavaScript the form still works: the server answers the typed text.
+ * The field is a plain text input in the HTML: this script gives it its combobox role, so that
+ * without JavaScript nobody is told about a list that can never open (the form then answers the
+ * typed text). Keyboard: Down/Up browse the suggestions, Enter chooses, Escape closes (then clears),
+ * Tab leaves. What screen readers hear after each keystroke comes from the server with the options
+ * (an out-of-band swap into the status region).
  */
 (function () {
   'use strict';
 
-  function init(root) {
-    var input = root.querySelector('[role="combobox"]');
-    var listbox = root.querySelector('[role="listbox"]');
-    var hidden = root.querySelector('input[type="hidden"]');
-    var status = document.getElementById(input.id.replace(/-q$/, '') + '-status');
+  function init(input) {
+    var listbox = document.getElementById(input.getAttribute('data-listbox'));
+    var hidden = input.form.querySelector('input[type="hidden"][name="commune"]');
     var form = input.form;
     var active = -1;
+
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', listbox.id);
 
     function options() {
       return Array.prototype.slice.call(listbox.querySelectorAll('[role="option"]'));
@@ -48,6 +54,13 @@
       setActive(-1);
     }
 
+    function clear() {
+      input.value = '';
+      hidden.value = '';
+      listbox.innerHTML = '';
+      close();
+    }
+
     function choose(option) {
       input.value = option.getAttribute('data-label');
       hidden.value = option.getAttribute('data-code');
@@ -59,19 +72,13 @@
       }
     }
 
-    function announce() {
-      if (!status) {
-        return;
-      }
-      var count = options().length;
-      status.textContent = count === 0 ? status.dataset.none
-        : count === 1 ? status.dataset.one
-        : status.dataset.many.replace('{0}', count);
-    }
-
     input.addEventListener('input', function () {
       hidden.value = '';
       setActive(-1);
+      if (!input.value.trim()) {
+        listbox.innerHTML = '';
+        close();
+      }
     });
 
     input.addEventListener('keydown', function (event) {
@@ -101,8 +108,7 @@
             close();
           } else if (input.value) {
             event.preventDefault();
-            input.value = '';
-            hidden.value = '';
+            clear();
           }
           break;
         case 'Tab':
@@ -128,11 +134,10 @@
       } else {
         close();
       }
-      announce();
     });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    Array.prototype.forEach.call(document.querySelectorAll('[data-combobox]'), init);
+    Array.prototype.forEach.call(document.querySelectorAll('input[data-listbox]'), init);
   });
 })();

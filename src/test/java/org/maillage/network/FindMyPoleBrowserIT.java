@@ -82,23 +82,42 @@ class FindMyPoleBrowserIT {
     }
 
     @Test
-    void escapeClosesTheSuggestionsAndArrowsWrapAround() {
+    void arrowsWrapAroundEscapeClosesThenClearsAndCountsAreAnnounced() {
         Page page = open(new Browser.NewContextOptions(), "/");
         Locator input = page.getByRole(AriaRole.COMBOBOX);
+        Locator status = page.locator("#commune-status");
         input.focus();
-        page.keyboard().type("35000");
-        assertThat(page.getByRole(AriaRole.OPTION).first()).containsText("Rennes (35000)");
+        page.keyboard().type("22600");
+        Locator options = page.getByRole(AriaRole.OPTION);
+        assertThat(options.first()).containsText("(22600)");
+        int count = options.count();
+        assertThat(count).isGreaterThan(1);
+        assertThat(status).hasText(count + " communes proposées. Flèches haut et bas pour les parcourir.");
+
         page.keyboard().press("ArrowUp");
-        assertThat(page.getByRole(AriaRole.OPTION).last()).hasAttribute("aria-selected", "true");
+        assertThat(options.last()).hasAttribute("aria-selected", "true");
+        page.keyboard().press("ArrowDown");
+        assertThat(options.first()).hasAttribute("aria-selected", "true");
+
         page.keyboard().press("Escape");
         assertThat(input).hasAttribute("aria-expanded", "false");
         assertThat(page.locator("#commune-listbox")).isHidden();
+        page.keyboard().press("Escape");
+        assertThat(input).hasValue("");
+        page.keyboard().press("ArrowDown");
+        assertThat(input).hasAttribute("aria-expanded", "false");
+        assertThat(options).hasCount(0);
+
+        page.keyboard().type("Rennes;");
+        assertThat(status).hasText("Ce champ n’accepte que des lettres, des chiffres, des espaces, des tirets et des apostrophes.");
     }
 
     @Test
     void withoutJavascriptTheFormStillFindsThePole() {
         Page page = open(new Browser.NewContextOptions().setJavaScriptEnabled(false), "/");
-        page.getByLabel("Votre commune ou votre code postal").fill("saint brieuc");
+        Locator field = page.getByLabel("Votre commune ou votre code postal");
+        assertThat(field).not().hasAttribute("role", "combobox"); // no list can open without JavaScript
+        field.fill("saint brieuc");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trouver mon pôle")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Votre pôle ESS : Pôle ESS du Pays de Saint-Brieuc");

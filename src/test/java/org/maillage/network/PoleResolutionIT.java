@@ -102,6 +102,16 @@ class PoleResolutionIT {
                 """).query(Integer.class).single();
         // Leff Armor (27 communes, pays unsettled) and the 3 Morbihan communes of Cap Atlantique.
         assertThat(uncovered).isEqualTo(30);
+        int coveredTwice = jdbc.sql("""
+                select count(*) from (
+                    select c.code from territory.commune c
+                    join (select pole_id, epci_code, null as commune_code from network.pole_coverage_epci
+                          union all
+                          select pole_id, null, commune_code from network.pole_coverage_commune) cov
+                      on cov.epci_code = c.epci_code or cov.commune_code = c.code
+                    group by c.code having count(distinct cov.pole_id) > 1) twice
+                """).query(Integer.class).single();
+        assertThat(coveredTwice).isZero();
         assertThat(poles.list()).hasSize(20);
     }
 

@@ -26,14 +26,18 @@ class PoleRepository {
     /** One coverage row of a pôle: an EPCI or a single commune. */
     record CoverageRow(long poleId, String code, boolean verified) {}
 
-    private static final String POLE_SELECT = """
-            select p.id, p.slug, p.name, p.carrier_name, p.territory_label, p.status, p.name_verified,
-                   p.email, p.phone, p.website, p.address, p.note, n.code as network_code, n.name as network_name,
-                   not exists (select 1 from network.pole_coverage_epci e where e.pole_id = p.id and not e.verified)
-                   and not exists (select 1 from network.pole_coverage_commune c where c.pole_id = p.id and not c.verified)
-                   as coverage_verified
-            from network.pole p join network.network n on n.id = p.network_id
+    /** A pôle's columns; its coverage is verified when it has some and all of it is verified. */
+    private static final String POLE_COLUMNS = """
+            p.id, p.slug, p.name, p.carrier_name, p.territory_label, p.status, p.name_verified,
+            p.email, p.phone, p.website, p.address, p.note, n.code as network_code, n.name as network_name,
+            coalesce((select bool_and(v.verified) from (
+                select e.verified from network.pole_coverage_epci e where e.pole_id = p.id
+                union all
+                select c.verified from network.pole_coverage_commune c where c.pole_id = p.id) v), false)
+            as coverage_verified
             """;
+    private static final String POLE_FROM = " from network.pole p join network.network n on n.id = p.network_id ";
+    private static final String POLE_SELECT = "select " + POLE_COLUMNS + POLE_FROM;
     private static final RowMapper<PoleSummary> POLE = (rs, row) -> pole(rs);
     private static final RowMapper<RegionalNetwork> NETWORK = (rs, row) -> new RegionalNetwork(
             rs.getString("code"), rs.getString("name"), rs.getString("region_code"),
@@ -62,10 +66,11 @@ class PoleRepository {
                     union all
                     select pole_id, verified, 1 from network.pole_coverage_epci where epci_code = :epci
                 )
-                %s join coverage c on c.pole_id = p.id
-                order by (n.region_code = :region) desc, c.how
+                select %s, cov.verified as link_verified
+                %s join coverage cov on cov.pole_id = p.id
+                order by (n.region_code = :region) desc, cov.how
                 limit 1
-                """.formatted(POLE_SELECT.replace("as coverage_verified", "as coverage_verified, c.verified as link_verified")))
+                """.formatted(POLE_COLUMNS, POLE_FROM))
                 .param("commune", communeCode)
                 .param("epci", epciCode)
                 .param("region", regionCode)

@@ -56,7 +56,7 @@ class FindMyPoleController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "home";
         }
-        List<CommuneSuggestion> found = territories.suggestCommunes(query.q(), CHOICES);
+        List<CommuneSuggestion> found = territories.suggestCommunes(query.q(), CHOICES + 1);
         List<CommuneSuggestion> exact = found.stream().filter(CommuneSuggestion::exact).toList();
         if (exact.size() == 1 || found.size() == 1) {
             CommuneSuggestion only = exact.size() == 1 ? exact.get(0) : found.get(0);
@@ -65,7 +65,8 @@ class FindMyPoleController {
         if (found.isEmpty()) {
             validation.rejectValue("q", "commune.query.none", new Object[] {query.q()}, null);
         }
-        model.addAttribute("choices", found);
+        model.addAttribute("choices", found.subList(0, Math.min(CHOICES, found.size())));
+        model.addAttribute("moreChoices", found.size() > CHOICES);
         return "home";
     }
 

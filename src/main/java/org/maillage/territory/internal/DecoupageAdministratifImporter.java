@@ -31,7 +31,14 @@ class DecoupageAdministratifImporter {
         InputStream open(String fileName) throws IOException;
     }
 
-    record Report(int regions, int departements, int epcis, int communes, int aliases, int postalCodes) {}
+    /**
+     * What an import did.
+     *
+     * @param removedEpcis EPCI no longer listed, removed (complete imports only)
+     * @param removedCommunes communes no longer listed (merged into a commune nouvelle…), removed
+     */
+    record Report(int regions, int departements, int epcis, int communes, int aliases, int postalCodes,
+            List<String> removedEpcis, List<String> removedCommunes) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RegionJson(String code, String nom, String chefLieu) {}
@@ -61,8 +68,12 @@ class DecoupageAdministratifImporter {
         this.json = json;
     }
 
+    /**
+     * @param complete the files describe all of France: communes and EPCI they no longer list are
+     *     removed (with their postal codes and other names); otherwise rows are only added or updated
+     */
     @Transactional
-    Report importFiles(DataFiles files, String datasetName, String version) {
+    Report importFiles(DataFiles files, String datasetName, String version, boolean complete) {
         long start = System.nanoTime();
         List<RegionJson> regions = readAll(files, "regions.json", RegionJson.class);
         List<DepartementJson> departements = readAll(files, "departements.json", DepartementJson.class);
@@ -133,6 +144,18 @@ class DecoupageAdministratifImporter {
         });
 
         String[] communeCodes = communes.stream().map(CommuneJson::code).toArray(String[]::new);
+        List<String> removedCommunes = List.of();
+        List<String> removedEpcis = List.of();
+        if (complete) {
+            removedCommunes = jdbc.queryForList("delete from territory.commune where code <> all(?) returning code",
+                    String.class, (Object) communeCodes);
+            removedEpcis = jdbc.queryForList("delete from territory.epci where code <> all(?) returning code",
+                    String.class, (Object) epcis.stream().map(EpciJson::code).toArray(String[]::new));
+            if (!removedCommunes.isEmpty() || !removedEpcis.isEmpty()) {
+                log.warn("{} no longer lists communes {} and EPCI {}: removed (a pôle covering them covers them no more)",
+                        version, removedCommunes, removedEpcis);
+            }
+        }
         jdbc.update("delete from territory.commune_postal_code where commune_code = any(?)", (Object) communeCodes);
         jdbc.update("delete from territory.commune_alias where commune_code = any(?)", (Object) communeCodes);
         List<String[]> postalCodes = new ArrayList<>();
@@ -160,7 +183,7 @@ class DecoupageAdministratifImporter {
             ps.setString(3, a.nom());
             ps.setString(4, a.chefLieu() != null ? a.chefLieu() : a.commune());
         });
-        jdbc.execute("refresh materialized view territory.commune_search");
+        jdbc.execute("refresh materialized view concurrently territory.commune_search");
         // Fresh statistics, so that the planner sees the new sizes at once (not at autovacuum's pace).
         for (String table : List.of("region", "departement", "epci", "commune", "commune_postal_code", "commune_alias",
                 "commune_search")) {
@@ -172,7 +195,7 @@ class DecoupageAdministratifImporter {
                 """, datasetName, version, communes.size());
 
         Report report = new Report(regions.size(), departements.size(), epcis.size(), communes.size(), aliases.size(),
-                postalCodes.size());
+                postalCodes.size(), removedEpcis, removedCommunes);
         log.info("Imported {} {} from @etalab/decoupage-administratif {} in {} ms", datasetName, report, version,
                 (System.nanoTime() - start) / 1_000_000);
         return report;

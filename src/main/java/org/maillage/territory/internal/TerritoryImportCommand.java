@@ -9,7 +9,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * {@code --import-territories-version=6.0.0} names the version recorded in {@code territory.dataset}.
  */
 @Component
-@Order(50)
 class TerritoryImportCommand implements ApplicationRunner {
 
     static final String OPTION = "import-territories";
@@ -47,7 +45,7 @@ class TerritoryImportCommand implements ApplicationRunner {
         String datasetVersion = version == null || version.isEmpty() ? TerritoryReferenceData.bundledVersion() : version.get(0);
         long start = System.nanoTime();
         DecoupageAdministratifImporter.Report report = importer.importFiles(
-                name -> Files.newInputStream(directory.resolve(name)), "france", datasetVersion);
+                name -> Files.newInputStream(directory.resolve(name)), "france", datasetVersion, true);
         log.info("Territory import finished in {} ms: {}", (System.nanoTime() - start) / 1_000_000, report);
         // A command, not a server: stop the application (and the embedded database) once done.
         System.exit(SpringApplication.exit(context, () -> 0));

@@ -48,8 +48,8 @@ class TerritoryReferenceData implements StartupData {
     }
 
     /**
-     * Loads the Brittany geography unless this version of it (or of all France) is loaded, then the
-     * pays of Brittany unless some are.
+     * Loads the Brittany geography unless this version of it, or any import of all France, is loaded;
+     * then the pays of Brittany unless some are.
      */
     @Override
     @Transactional
@@ -59,9 +59,12 @@ class TerritoryReferenceData implements StartupData {
         }
         jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, SEED_LOCK);
         String version = bundledVersion();
-        if (count("select count(*) from territory.dataset where name in ('bretagne', 'france') and version = ?", version) == 0) {
+        // Any import of all France (whatever its version) already holds Brittany, maybe newer.
+        if (count("select count(*) from territory.dataset where name = 'france' or (name = 'bretagne' and version = ?)",
+                version) == 0) {
             log.info("Loading the geography of Brittany (@etalab/decoupage-administratif {})", version);
-            importer.importFiles(name -> new ClassPathResource(BRITTANY_FILES + name).getInputStream(), "bretagne", version);
+            importer.importFiles(name -> new ClassPathResource(BRITTANY_FILES + name).getInputStream(), "bretagne", version,
+                    false);
         }
         if (count("select count(*) from territory.pays where region_code = ?", "53") == 0) {
             loadPays(BRITTANY_PAYS);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import testsupport.FailingPageForTests;
 import org.maillage.support.Http;
 import org.maillage.support.MaillageIntegrationTest;
+import org.maillage.territory.Territories;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,9 @@ class ApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Territories territories;
 
     Http http;
 
@@ -116,10 +121,14 @@ class ApiIT {
     }
 
     @Test
-    void sqlWordsMadeOfLettersAreSearchedAsPlainText() {
-        HttpResponse<String> response = http.get("/api/v1/territories/communes?q=" + q("drop table territory commune"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(body(response)).isEmpty();
+    void quotesThatPassValidationReachTheDatabaseAsPlainText() {
+        // An apostrophe is legitimate in a commune name (L'Hermitage): it must be bound, never spliced.
+        for (String text : List.of("Rennes' OR TRUE", "drop table territory commune", "l'hermitage' or 'a")) {
+            HttpResponse<String> response = http.get("/api/v1/territories/communes?q=" + q(text));
+            assertThat(response.statusCode()).as(text).isEqualTo(200);
+        }
+        assertThat(territories.suggestCommunes("x'); drop table territory.commune; --", 10)).isEmpty();
+        assertThat(territories.suggestCommunes("35'; drop table territory.commune_postal_code; --", 10)).isEmpty();
         assertThat(jdbc.sql("select count(*) from territory.commune where region_code = '53'").query(Integer.class).single())
                 .isEqualTo(1202);
     }

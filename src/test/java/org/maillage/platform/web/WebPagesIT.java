@@ -62,7 +62,11 @@ class WebPagesIT {
     void severalCommunesGiveAChoice() {
         HttpResponse<String> search = http.get("/trouver-mon-pole?q=saint");
         assertThat(search.statusCode()).isEqualTo(200);
-        assertThat(search.body()).contains("communes correspondent à votre recherche").contains("/trouver-mon-pole/22278");
+        assertThat(search.body()).contains("Plus de 20 communes correspondent à votre recherche : voici les 20 premières")
+                .contains("/trouver-mon-pole/22278")
+                .contains("<title>Choisissez votre commune — Trouver mon pôle ESS — Maillage</title>");
+        HttpResponse<String> few = http.get("/trouver-mon-pole?q=22600");
+        assertThat(few.body()).containsPattern("<h2 id=\"choices-title\">\\d+ communes correspondent à votre recherche</h2>");
     }
 
     @Test
@@ -70,7 +74,7 @@ class WebPagesIT {
         HttpResponse<String> empty = http.get("/trouver-mon-pole?q=");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("id=\"commune-error\"").contains("Saisissez le nom de votre commune")
-                .contains("aria-invalid=\"true\"");
+                .contains("aria-invalid=\"true\"").contains("<title>Erreur : trouver mon pôle ESS — Maillage</title>");
 
         HttpResponse<String> sql = http.get("/trouver-mon-pole?q=" + q("'; DROP TABLE territory.commune; --"));
         assertThat(sql.statusCode()).isEqualTo(400);
@@ -82,6 +86,17 @@ class WebPagesIT {
 
         HttpResponse<String> none = http.get("/trouver-mon-pole?q=zzzqqq");
         assertThat(none.body()).contains("Aucune commune ne correspond à « zzzqqq »");
+    }
+
+    @Test
+    void suggestionsCarryTheSentenceScreenReadersHear() {
+        assertThat(http.get("/territoires/communes/suggestions?q=loudeac").body())
+                .contains("role=\"option\"").contains("Loudéac (22600)")
+                .contains("hx-swap-oob=\"innerHTML:#commune-status\">1 commune proposée.");
+        assertThat(http.get("/territoires/communes/suggestions?q=" + q("Rennes;")).body())
+                .doesNotContain("role=\"option\"").contains("n’accepte que des lettres");
+        assertThat(http.get("/territoires/communes/suggestions?q=").body())
+                .contains("hx-swap-oob=\"innerHTML:#commune-status\"></span>");
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The importer on files in the package's own format beyond Brittany (Paris, its arrondissements
@@ -35,11 +37,14 @@ class TerritoryImportIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @LocalServerPort
     int port;
 
     private DecoupageAdministratifImporter.Report importParis() {
-        return importer.importFiles(name -> new ClassPathResource("territory/paris/" + name).getInputStream(), "test-paris", "6.0.0");
+        return importer.importFiles(name -> new ClassPathResource("territory/paris/" + name).getInputStream(), "test-paris", "6.0.0", false);
     }
 
     @BeforeEach
@@ -69,6 +74,24 @@ class TerritoryImportIT {
         assertThat(report.aliases()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from territory.commune").query(Integer.class).single()).isEqualTo(communes);
         assertThat(jdbc.sql("select count(*) from territory.commune_postal_code").query(Integer.class).single()).isEqualTo(postalCodes);
+    }
+
+    @Test
+    void aCompleteImportRemovesWhatTheNewFilesNoLongerList() {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> {
+            status.setRollbackOnly(); // the shared test database keeps Brittany
+            DecoupageAdministratifImporter.Report report = importer.importFiles(
+                    name -> new ClassPathResource("territory/paris/" + name).getInputStream(), "test-paris", "6.0.0", true);
+            assertThat(report.removedCommunes()).contains("35238", "44128").doesNotContain("75056");
+            assertThat(report.removedEpcis()).contains("243500139").doesNotContain("200054781");
+            assertThat(jdbc.sql("select code from territory.commune").query(String.class).list()).containsExactly("75056");
+            assertThat(jdbc.sql("select count(*) from territory.pays_epci").query(Integer.class).single()).isZero();
+            assertThat(territories.suggestCommunes("rennes", 5)).isEmpty();
+        });
+        assertThat(jdbc.sql("select count(*) from territory.commune where region_code = '53'").query(Integer.class).single())
+                .isEqualTo(1202);
+        assertThat(territories.suggestCommunes("rennes", 5)).isNotEmpty();
     }
 
     @Test

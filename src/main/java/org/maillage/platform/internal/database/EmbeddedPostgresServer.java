@@ -36,11 +36,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties) throws IOException {
-        Path directory = properties.temporary()
-                ? Files.createTempDirectory("maillage-pg-")
-                : properties.directory().toAbsolutePath().normalize();
+        Path directory = (properties.temporary() ? Files.createTempDirectory("maillage-pg-") : properties.directory())
+                .toAbsolutePath().normalize();
         Files.createDirectories(directory);
         StalePostmaster.recover(directory, properties.shutdownTimeout());
+        try {
+            return start(properties, directory);
+        } catch (IOException | RuntimeException e) {
+            StalePostmaster.release(directory);
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgresServer start(EmbeddedDatabaseProperties properties, Path directory) throws IOException {
         log.info("Starting embedded PostgreSQL in {}", directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -59,7 +67,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setLocaleConfig("locale", "C")
                 .start();
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, properties.database());
-        server.createDatabaseIfMissing();
+        try {
+            server.createDatabaseIfMissing();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
@@ -102,6 +115,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            StalePostmaster.release(directory);
         }
     }
 }

@@ -1,28 +1,28 @@
 package org.maillage.platform.internal.startup;
 
-import java.util.List;
 import org.maillage.platform.SeedProperties;
 import org.maillage.platform.StartupData;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** Runs the modules' {@link StartupData}, in order, when the application starts. */
+/**
+ * Runs the modules' {@link StartupData}, in order, once the database is migrated and before the web
+ * server opens: the first request already finds the data.
+ */
 @Component
-@Order(100)
-class StartupDataLoader implements ApplicationRunner {
+class StartupDataLoader implements SmartInitializingSingleton {
 
-    private final List<StartupData> data;
+    private final ObjectProvider<StartupData> data;
     private final SeedProperties seed;
 
-    StartupDataLoader(List<StartupData> data, SeedProperties seed) {
+    StartupDataLoader(ObjectProvider<StartupData> data, SeedProperties seed) {
         this.data = data;
         this.seed = seed;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        data.forEach(module -> module.loadIfAbsent(seed));
+    public void afterSingletonsInstantiated() {
+        data.orderedStream().forEach(module -> module.loadIfAbsent(seed));
     }
 }

@@ -12,8 +12,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,22 +47,31 @@ class EmbeddedPostgresCrashIT {
                 CrashingApplication.class.getName(), directory.toString())
                 .redirectErrorStream(true)
                 .start();
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = out.readLine()) != null) {
+                while ((line = out.readLine()) != null) { // drains until the child dies, so it never blocks
+                    output.add(line);
                     if (line.equals("READY")) {
-                        // keep draining so the child never blocks on a full pipe
-                        CompletableFuture.runAsync(() -> out.lines().forEach(ignored -> { }));
-                        return true;
+                        ready.complete(true);
                     }
                 }
-                return false;
             } catch (Exception e) {
-                return false;
+                output.add(e.toString());
             }
-        });
-        assertThat(ready.get(120, TimeUnit.SECONDS)).as("child application started").isTrue();
+            ready.complete(false);
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean started;
+        try {
+            started = ready.get(120, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            started = false;
+        }
+        assertThat(started).as("child application started; its output:%n%s", String.join("\n", output)).isTrue();
         return StalePostmaster.readPid(directory.resolve(StalePostmaster.PID_FILE)).orElseThrow();
     }
 
@@ -69,6 +81,13 @@ class EmbeddedPostgresCrashIT {
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
+        }
+    }
+
+    private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -111,12 +130,40 @@ class EmbeddedPostgresCrashIT {
     }
 
     @Test
-    void aDirectoryInUseByARunningApplicationIsLeftAlone() throws Exception {
+    void aDirectoryInUseInThisJvmIsLeftAlone() throws Exception {
         try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(CrashingApplication.properties(directory))) {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(CrashingApplication.properties(directory)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("used by another running Maillage");
             assertThat(query(running, "select 'still running'")).isEqualTo("still running");
+            execute(running, "create table kept as select 'kept across restarts' as note");
         }
+        // Once stopped, the directory can be used again.
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(CrashingApplication.properties(directory))) {
+            assertThat(query(again, "select note from kept")).isEqualTo("kept across restarts");
+        }
+    }
+
+    @Test
+    void aDirectoryInUseByAnotherRunningApplicationIsLeftAlone() throws Exception {
+        long postmaster = startApplicationThatCommitsARow();
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(CrashingApplication.properties(directory)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("used by another running Maillage");
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).hasValue(true);
+        assertThat(StalePostmaster.readPid(directory.resolve(StalePostmaster.PID_FILE))).hasValue(postmaster);
+    }
+
+    @Test
+    void aStalePidOfAnotherProgramIsNotKilled() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(CrashingApplication.properties(directory))) {
+            assertThat(query(server, "select 1")).isEqualTo("1");
+        }
+        // After a reboot the PID in postmaster.pid may belong to anything: here, this very JVM.
+        java.nio.file.Files.writeString(directory.resolve(StalePostmaster.PID_FILE), ProcessHandle.current().pid() + "\n");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(CrashingApplication.properties(directory))) {
+            assertThat(query(server, "select 1")).isEqualTo("1");
+        }
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
     }
 }
