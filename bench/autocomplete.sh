@@ -46,6 +46,7 @@ for connections in 8 64; do
   run_wrk api-json "$connections" "$duration" "/api/v1/territories/communes?limit=10&q="
   run_wrk htmx-fragment "$connections" "$duration" "/territoires/communes/suggestions?q="
   rm -f "$OUT"/pgbench_log.*
+  before=$(cpu_snapshot)
   pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -c "$connections" -j 2 -T "${duration%s}" \
     -l --log-prefix="$OUT/pgbench_log" "${scripts[@]}" maillage >/dev/null 2>"$OUT/pgbench.err"
   cat "$OUT"/pgbench_log.* | python3 -c "
@@ -54,6 +55,6 @@ lat = sorted(int(line.split()[2]) for line in sys.stdin)
 first, last = None, None
 n = len(lat)
 pct = lambda p: lat[min(n - 1, int(p / 100 * n))] / 1000
-print(f'sql-pgbench c=$connections requests={n} rps={n / float(\"${duration%s}\"):.0f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f}')
+print(f'sql-pgbench c=$connections requests={n} rps={n / float(\"${duration%s}\"):.0f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f} steal_pct=$(steal_since "$before")')
 "
 done

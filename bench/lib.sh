@@ -46,7 +46,17 @@ stop_app() {
 
 # wrk with the Lua script that prints RESULT lines (p50/p95/p99 in ms, requests/s).
 run_wrk() { # name connections duration url-path
-  local name=$1 connections=$2 duration=$3 path=$4
-  wrk -t2 -c"$connections" -d"$duration" -s "$BENCH_DIR/percentiles.lua" "http://localhost:$APP_PORT$path" \
-    | awk -v name="$name" -v c="$connections" '/^RESULT/ { $1 = ""; print name, "c=" c, $0 }'
+  local name=$1 connections=$2 duration=$3 path=$4 before result
+  before=$(cpu_snapshot)
+  result=$(wrk -t2 -c"$connections" -d"$duration" -s "$BENCH_DIR/percentiles.lua" "http://localhost:$APP_PORT$path" \
+    | awk -v name="$name" -v c="$connections" '/^RESULT/ { $1 = ""; print name, "c=" c, $0 }')
+  echo "$result steal_pct=$(steal_since "$before")"
+}
+
+# CPU time stolen by the hypervisor between two snapshots of /proc/stat, in percent: on a shared
+# virtual machine it says how much of a run's time the machine was not ours.
+cpu_snapshot() { awk '/^cpu / { total = 0; for (i = 2; i <= 9; i++) total += $i; print total, $9 }' /proc/stat; }
+steal_since() { # snapshot taken before
+  local before=($1) after=($(cpu_snapshot))
+  awk -v t="$(( after[0] - before[0] ))" -v s="$(( after[1] - before[1] ))" 'BEGIN { printf "%.0f", (t > 0 ? 100 * s / t : 0) }'
 }

@@ -5,8 +5,8 @@ package org.maillage.platform;
  * pôles… The platform calls every implementation once the database is migrated, in their
  * {@link org.springframework.core.annotation.Order} (a module's data after the data it needs).
  *
- * <p>Implementations never overwrite what exists and guard themselves against several application
- * nodes starting at once (an advisory lock in their transaction).
+ * <p>The platform calls them all in one transaction holding an advisory lock: several application
+ * nodes starting at once load the data once. Implementations never overwrite what exists.
  */
 public interface StartupData {
 

@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -37,7 +36,6 @@ import tools.jackson.databind.ObjectMapper;
 class NetworkReferenceData implements StartupData {
 
     static final String BRITTANY = "network/bretagne.json";
-    private static final long SEED_LOCK = 0x4e4554574f524bL; // "NETWORK"
     private static final Logger log = LoggerFactory.getLogger(NetworkReferenceData.class);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -53,15 +51,12 @@ class NetworkReferenceData implements StartupData {
     private final PoleRepository repository;
     private final Poles poles;
     private final Territories territories;
-    private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    NetworkReferenceData(PoleRepository repository, Poles poles, Territories territories, JdbcClient jdbc,
-            ObjectMapper json) {
+    NetworkReferenceData(PoleRepository repository, Poles poles, Territories territories, ObjectMapper json) {
         this.repository = repository;
         this.poles = poles;
         this.territories = territories;
-        this.jdbc = jdbc;
         this.json = json;
     }
 
@@ -71,7 +66,6 @@ class NetworkReferenceData implements StartupData {
         if (!seed.brittany()) {
             return;
         }
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", SEED_LOCK).query().singleValue();
         SeedFile brittany = read(BRITTANY);
         if (repository.findNetwork(brittany.network().code()).isPresent()) {
             return;

@@ -20,7 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The geography shipped with Maillage: Brittany from {@code @etalab/decoupage-administratif}
  * (resource {@code territory/decoupage-administratif/}) and its pays
- * ({@code territory/pays-bretagne.json}). Loaded once; several nodes starting together load it once.
+ * ({@code territory/pays-bretagne.json}). Loaded once.
  */
 @Component
 @Order(1)
@@ -28,7 +28,6 @@ class TerritoryReferenceData implements StartupData {
 
     static final String BRITTANY_FILES = "territory/decoupage-administratif/";
     static final String BRITTANY_PAYS = "territory/pays-bretagne.json";
-    private static final long SEED_LOCK = 0x4d41494c4c414745L; // "MAILLAGE"
     private static final Logger log = LoggerFactory.getLogger(TerritoryReferenceData.class);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -57,7 +56,6 @@ class TerritoryReferenceData implements StartupData {
         if (!seed.brittany()) {
             return;
         }
-        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, SEED_LOCK);
         String version = bundledVersion();
         // Any import of all France (whatever its version) already holds Brittany, maybe newer.
         if (count("select count(*) from territory.dataset where name = 'france' or (name = 'bretagne' and version = ?)",
