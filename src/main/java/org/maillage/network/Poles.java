@@ -20,8 +20,6 @@ public interface Poles {
 
     Optional<PoleCoverage> findBySlug(String slug);
 
-    Optional<RegionalNetwork> networkOfRegion(String regionCode);
-
     /**
      * Replaces the coverage of a pôle. Refused, with nothing written, when a commune would then have
      * two pôles in the same network, or when a code is unknown.

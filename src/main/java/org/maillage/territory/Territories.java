@@ -11,8 +11,6 @@ public interface Territories {
 
     /** An INSEE commune code: five digits, or 2A/2B and three digits in Corsica. */
     Pattern COMMUNE_CODE = Pattern.compile("\\d{5}|2[AB]\\d{3}");
-    /** An EPCI code: its SIREN, nine digits. */
-    Pattern EPCI_CODE = Pattern.compile("\\d{9}");
     int MAX_SUGGESTIONS = 50;
 
     /**

@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.maillage.network.Contact;
 import org.maillage.network.PoleId;
 import org.maillage.network.PoleStatus;
@@ -184,10 +182,6 @@ class PoleRepository {
                 .param("territory", territoryLabel).param("status", status.name())
                 .param("nameVerified", nameVerified).param("note", note)
                 .query(Long.class).single());
-    }
-
-    Set<String> slugs() {
-        return new TreeSet<>(jdbc.sql("select slug from network.pole").query(String.class).list());
     }
 
     private static PoleSummary pole(ResultSet rs) throws SQLException {

@@ -78,11 +78,6 @@ class PoleService implements Poles {
     }
 
     @Override
-    public Optional<RegionalNetwork> networkOfRegion(String regionCode) {
-        return repository.findNetworkOfRegion(regionCode);
-    }
-
-    @Override
     @Transactional
     public void changeCoverage(PoleId pole, CoverageChange change) {
         PoleSummary summary = repository.findById(pole).orElseThrow(() -> new NotFoundException("pole.unknown", pole.value()));
