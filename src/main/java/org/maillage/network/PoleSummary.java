@@ -7,6 +7,7 @@ package org.maillage.network;
  * @param territoryLabel the territory in words, e.g. "Pays de Brest"
  * @param nameVerified false while the name is provisional
  * @param coverageVerified true when every EPCI and commune of its coverage is checked against a source
+ * @param regionCode the region of its network
  */
 public record PoleSummary(
         PoleId id,
@@ -20,4 +21,5 @@ public record PoleSummary(
         Contact contact,
         String note,
         String networkCode,
-        String networkName) {}
+        String networkName,
+        String regionCode) {}

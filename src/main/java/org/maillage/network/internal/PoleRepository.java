@@ -28,6 +28,7 @@ class PoleRepository {
     private static final String POLE_COLUMNS = """
             p.id, p.slug, p.name, p.carrier_name, p.territory_label, p.status, p.name_verified,
             p.email, p.phone, p.website, p.address, p.note, n.code as network_code, n.name as network_name,
+            n.region_code as network_region,
             coalesce((select bool_and(v.verified) from (
                 select e.verified from network.pole_coverage_epci e where e.pole_id = p.id
                 union all
@@ -198,6 +199,7 @@ class PoleRepository {
                         rs.getString("address")),
                 rs.getString("note"),
                 rs.getString("network_code"),
-                rs.getString("network_name"));
+                rs.getString("network_name"),
+                rs.getString("network_region"));
     }
 }

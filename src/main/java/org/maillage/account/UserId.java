@@ -1,0 +1,4 @@
+package org.maillage.account;
+
+/** Identifier of a user account. */
+public record UserId(long value) {}

@@ -1,0 +1,27 @@
+package org.maillage.account.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param maxFailedLogins failed logins on one address before it is locked…
+ * @param lockDuration …for this long
+ * @param maxFailuresPerIp failed logins from one client address within the lock duration before it
+ *     is refused too (covers addresses that do not exist, which are never locked)
+ * @param invitationValidity how long an invitation link works
+ * @param passwordResetValidity how long a password-reset link works
+ * @param magicLinkValidity how long a porteur's link works
+ * @param bootstrapAdminEmail when no administrator exists, invite this address as one at start-up
+ * @param demoAccounts create demonstration accounts (documented passwords): never in production
+ */
+@ConfigurationProperties("maillage.account")
+record AccountProperties(
+        @DefaultValue("5") int maxFailedLogins,
+        @DefaultValue("15m") Duration lockDuration,
+        @DefaultValue("30") int maxFailuresPerIp,
+        @DefaultValue("7d") Duration invitationValidity,
+        @DefaultValue("1h") Duration passwordResetValidity,
+        @DefaultValue("30m") Duration magicLinkValidity,
+        String bootstrapAdminEmail,
+        @DefaultValue("false") boolean demoAccounts) {}

@@ -1,0 +1,29 @@
+package org.maillage.account.web;
+
+import org.maillage.account.Authorizations;
+import org.maillage.account.CurrentUser;
+import org.maillage.account.Role;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The staff's home after login: who they are, their roles, and where they can go. */
+@Controller
+class StaffHomeController {
+
+    private final Authorizations authorizations;
+
+    StaffHomeController(Authorizations authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    @GetMapping("/espace")
+    String home(Model model) {
+        CurrentUser user = authorizations.requireUser();
+        model.addAttribute("user", user);
+        model.addAttribute("animates", user.has(Role.ANIMATEUR));
+        model.addAttribute("managesUsers", authorizations.canManageUsers(user));
+        model.addAttribute("searchesAudit", authorizations.canSearchAudit(user));
+        return "staff/home";
+    }
+}
