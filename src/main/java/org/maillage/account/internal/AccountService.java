@@ -103,8 +103,10 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     @Transactional(readOnly = true)
     public Optional<AccountView> find(CurrentUser by, UserId id) {
         authorizations.check(authorizations.canManageUsers(by));
-        return users.findById(id.value()).map(user -> view(by, user))
-                .filter(view -> view.manageable() || authorizations.auditRegions(by).isEmpty());
+        Optional<AccountView> account = users.findById(id.value()).map(user -> view(by, user));
+        // An account outside the user's region exists, but is not theirs to see: 403, not 404.
+        account.ifPresent(view -> authorizations.check(view.manageable() || authorizations.auditRegions(by).isEmpty()));
+        return account;
     }
 
     private AccountView view(CurrentUser by, UserRecord user) {

@@ -122,7 +122,10 @@ class WebPagesIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Accès refusé").contains("Erreur 403");
         HttpResponse<String> actuator = http.get("/actuator/env");
-        assertThat(actuator.statusCode()).isEqualTo(403);
+        // Closed to everyone; a visitor who is not signed in is sent to the login page.
+        assertThat(actuator.statusCode()).isEqualTo(302);
+        assertThat(actuator.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/connexion"));
+        assertThat(actuator.body()).doesNotContain("systemProperties");
     }
 
     @Test
@@ -137,7 +140,11 @@ class WebPagesIT {
     void securityHeadersAreSet() {
         HttpResponse<String> home = http.get("/");
         assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+                assertThat(csp).containsPattern("script-src 'nonce-[A-Za-z0-9+/=_-]{16,}' 'strict-dynamic'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        String nonce = home.headers().firstValue("Content-Security-Policy").orElseThrow()
+                .replaceFirst("(?s).*'nonce-([^']+)'.*", "$1");
+        assertThat(home.body()).contains("<script").doesNotContainPattern("<script(?![^>]*nonce=\"" + java.util.regex.Pattern.quote(nonce) + "\")");
+        assertThat(http.get("/").headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain(nonce);
         assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(home.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
     }
