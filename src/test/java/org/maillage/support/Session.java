@@ -1,0 +1,96 @@
+package org.maillage.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A visitor with cookies (a browser without JavaScript): signs in, follows the CSRF rules of forms. */
+public final class Session {
+
+    public static final String PASSWORD = TestUsers.PASSWORD;
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private final String base;
+
+    public Session(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    public HttpResponse<String> get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET().build());
+    }
+
+    /** Posts a form of the page at {@code formPage} (its CSRF token included). */
+    public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        csrfToken(formPage).ifPresent(token -> all.put("_csrf", token));
+        return post(action, all);
+    }
+
+    public HttpResponse<String> post(String action, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Optional<String> csrfToken(String page) {
+        Matcher matcher = CSRF.matcher(get(page).body());
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** Signs in with the login form; the answer is the form's (302 to /espace when it worked). */
+    public HttpResponse<String> login(String email, String password) {
+        return submit("/connexion", "/connexion", Map.of("email", email, "motDePasse", password));
+    }
+
+    public Session signedIn(String email) {
+        HttpResponse<String> answer = login(email, PASSWORD);
+        if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/espace")) {
+            throw new AssertionError("login of " + email + " failed: " + answer.statusCode() + " " + answer.headers().map());
+        }
+        return this;
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    public void forgetCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
