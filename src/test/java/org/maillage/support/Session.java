@@ -26,10 +26,17 @@ public final class Session {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private final String base;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Session(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Sends this header with every request (e.g. {@code X-Forwarded-For}, as a local reverse proxy would). */
+    public Session withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public HttpResponse<String> get(String path) {
@@ -83,7 +90,10 @@ public final class Session {
         cookies.getCookieStore().removeAll();
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest original) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(original, (name, value) -> true);
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
