@@ -24,6 +24,7 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
 
     private static final int PORT = freePort();
     private static GreenMail server = start();
+    private static boolean running = true;
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -46,12 +47,20 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
                 "maillage.mail.poll-interval=200ms", "maillage.mail.first-retry=1s");
     }
 
+    /** The SMTP server goes down (connections refused) until {@link #restart}. */
     public static synchronized void stop() {
-        server.stop();
+        if (running) {
+            server.stop();
+            running = false;
+        }
     }
 
+    /** Back on the same port (without the messages received before); nothing when already running. */
     public static synchronized void restart() {
-        server = start();
+        if (!running) {
+            server = start();
+            running = true;
+        }
     }
 
     /** Messages received for this address so far. */
