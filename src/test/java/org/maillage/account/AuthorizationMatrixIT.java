@@ -18,7 +18,6 @@ import org.maillage.support.TestUsers.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Every role against every protected route: what each may reach, and that every other scope is
@@ -40,9 +39,6 @@ class AuthorizationMatrixIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
 
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private User animatorCornouaille;
@@ -70,17 +66,8 @@ class AuthorizationMatrixIT {
         sessions.put("admin", new Session(port).signedIn(admin.email()));
     }
 
-    /** A porteur signs in through a magic link: here its token is issued by the test itself. */
     private Session porteurSession(PorteurView porteur) {
-        String token = String.format("%043d", porteur.userId().value());
-        jdbc.sql("""
-                insert into account.one_time_token (user_id, purpose, token_hash, expires_at)
-                values (:user, 'MAGIC_LINK', encode(sha256(convert_to(:token, 'UTF8')), 'hex'), now() + interval '10 minutes')
-                """).param("user", porteur.userId().value()).param("token", token).update();
-        Session session = new Session(port);
-        HttpResponse<String> opened = session.submit("/mon-espace/lien?jeton=" + token, "/mon-espace/lien", Map.of("jeton", token));
-        assertThat(opened.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/mon-espace"));
-        return session;
+        return new Session(port).openedSpace(users.magicLinkToken(porteur.userId()));
     }
 
     private static Map<String, Outcome> expect(Outcome visitor, Outcome porteur, Outcome animator, Outcome otherAnimator,

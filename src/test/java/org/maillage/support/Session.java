@@ -81,6 +81,15 @@ public final class Session {
         return this;
     }
 
+    /** Opens the porteur's space with a magic link token, as the page of the link does. */
+    public Session openedSpace(String token) {
+        HttpResponse<String> answer = submit("/mon-espace/lien?jeton=" + token, "/mon-espace/lien", Map.of("jeton", token));
+        if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/mon-espace")) {
+            throw new AssertionError("magic link refused: " + answer.statusCode());
+        }
+        return this;
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();

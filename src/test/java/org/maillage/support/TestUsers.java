@@ -67,6 +67,19 @@ public class TestUsers {
                 view.grants().stream().map(AccountView.GrantView::grant).toList()));
     }
 
+    /**
+     * A valid magic link token of the porteur, issued by the test itself (the emailed one is tested
+     * end to end in the browser tests).
+     */
+    public String magicLinkToken(UserId porteur) {
+        String token = String.format("%043d", porteur.value());
+        jdbc.sql("""
+                insert into account.one_time_token (user_id, purpose, token_hash, expires_at)
+                values (:user, 'MAGIC_LINK', encode(sha256(convert_to(:token, 'UTF8')), 'hex'), now() + interval '10 minutes')
+                """).param("user", porteur.value()).param("token", token).update();
+        return token;
+    }
+
     /** A porteur welcomed by the animator's pôle (no email sent). */
     public PorteurView porteur(User animator, String poleSlug) {
         String email = uniqueEmail("porteur");
