@@ -30,12 +30,7 @@ final class Forms {
     record AcceptInvitationForm(
             @NotBlank(message = "{account.name.blank}") @Size(max = 120, message = "{account.name.size}") String displayName,
             String password,
-            String confirmation) {
-
-        AcceptInvitationForm withoutPasswords() {
-            return new AcceptInvitationForm(displayName, "", "");
-        }
-    }
+            String confirmation) {}
 
     record InviteForm(
             @NotBlank(message = "{account.email.blank}") @Email(message = "{account.email.invalid}")

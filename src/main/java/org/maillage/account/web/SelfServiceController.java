@@ -87,8 +87,8 @@ class SelfServiceController {
                 return "redirect:/espace";
             }
         }
+        // the bound form stays in the model (replacing it would drop its errors); passwords are never shown back
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("form", NewPasswordForm.empty());
         model.addAttribute("token", token);
         model.addAttribute("email", email.get());
         return "account/new-password";
@@ -127,7 +127,6 @@ class SelfServiceController {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("invitation", invitation.get());
         model.addAttribute("token", token);
-        model.addAttribute("form", form.withoutPasswords());
         return "account/invitation";
     }
 
