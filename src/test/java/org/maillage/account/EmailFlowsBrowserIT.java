@@ -9,12 +9,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.maillage.support.Chromium;
 import org.maillage.support.MaillageIntegrationTest;
 import org.maillage.support.TestMail;
@@ -235,5 +237,52 @@ class EmailFlowsBrowserIT {
         page.getByLabel("Nom ou adresse").fill("le gall");
         page.waitForURL("**/connexion");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Se connecter");
+    }
+
+    /** The README's screenshots: {@code ./mvnw verify -Dit.test=EmailFlowsBrowserIT -Dmaillage.screenshots=docs/screenshots}. */
+    @Test
+    @EnabledIfSystemProperty(named = "maillage.screenshots", matches = ".+")
+    void screenshotsForTheReadme() {
+        Path folder = Path.of(System.getProperty("maillage.screenshots"));
+        User coordinator = users.staff(Role.COORDINATEUR, "53");
+        User animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        users.staff(Role.PARTENAIRE, "kejal");
+        users.staff(Role.FINANCEUR, "29");
+        jdbc.sql("update account.user_account set display_name = 'Camille Le Bihan' where id = :id")
+                .param("id", coordinator.id().value()).update();
+        jdbc.sql("update account.user_account set display_name = 'Annaïg Morvan' where id = :id")
+                .param("id", animator.id().value()).update();
+
+        Page animatorPage = browser("/connexion");
+        signIn(animatorPage, animator.email(), TestUsers.PASSWORD);
+        animatorPage.waitForURL("**/espace");
+        animatorPage.navigate(url("/espace/porteurs/nouveau"));
+        String porteurEmail = TestUsers.uniqueEmail("maelys");
+        animatorPage.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Maëlys Riou");
+        animatorPage.getByLabel("Courriel").fill(porteurEmail);
+        animatorPage.getByLabel("La personne accepte d’être recontactée").check();
+        animatorPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(animatorPage.getByText("Porteur de projet enregistré")).isVisible();
+        UserId porteur = new UserId(jdbc.sql("select id from account.user_account where email = :email")
+                .param("email", porteurEmail).query(Long.class).single());
+
+        Page page = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
+                .setViewportSize(1200, 800)).newPage();
+        contexts.add(page.context());
+        page.navigate(url("/connexion"));
+        signIn(page, coordinator.email(), TestUsers.PASSWORD);
+        page.waitForURL("**/espace");
+        page.navigate(url("/admin/utilisateurs"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("admin-users.png")));
+        page.navigate(url("/admin/journal"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("audit-log.png")));
+
+        Page phone = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2)).newPage();
+        contexts.add(phone.context());
+        phone.navigate(url("/mon-espace/lien?jeton=" + users.magicLinkToken(porteur)));
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir mon espace")).click();
+        phone.waitForURL("**/mon-espace");
+        phone.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("porteur-space-phone.png")).setFullPage(true));
     }
 }
