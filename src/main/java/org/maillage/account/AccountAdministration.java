@@ -9,10 +9,13 @@ import java.util.Optional;
  */
 public interface AccountAdministration {
 
-    /** Accounts matching the words (name or email) and role, that the user may see. */
+    /** Staff accounts matching the words (name or email) and role, that the user may see (never porteurs'). */
     AccountPage search(CurrentUser by, String text, Role role, int page);
 
-    /** The account; empty when there is none; refused (403) when it is outside the user's region. */
+    /**
+     * The account; empty when there is none or it is a porteur's; refused (403) when it is outside the
+     * user's region.
+     */
     Optional<AccountView> find(CurrentUser by, UserId id);
 
     /** Scopes the user may grant this role on. */

@@ -5,7 +5,8 @@ public interface Accounts {
 
     /**
      * The account of a porteur with this email: created (active, no password: magic links only) or,
-     * if the email already has an account, given the porteur role.
+     * if the email already has a porteur's account, that one. Refused
+     * ({@link org.maillage.platform.RuleViolationException}) for the email of a staff account.
      */
     UserId ensurePorteur(String email, String displayName);
 

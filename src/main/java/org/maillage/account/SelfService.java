@@ -14,8 +14,11 @@ public interface SelfService {
     /** The message key of what is wrong with this password for this person, if anything. */
     Optional<String> passwordProblem(String password, String email);
 
-    /** Emails a reset link if the address belongs to an active staff account; silent otherwise. */
-    void requestPasswordReset(String email);
+    /**
+     * Emails a reset link if the address belongs to an active staff account and has not asked too
+     * often; silent otherwise. False only when this client address made too many requests.
+     */
+    boolean requestPasswordReset(String email, String clientAddress);
 
     /** The email of the account, while the link is valid. */
     Optional<String> passwordResetEmail(String token);
@@ -28,8 +31,8 @@ public interface SelfService {
 
     Optional<Authentication> acceptInvitation(String token, String displayName, String password);
 
-    /** Emails a link to a porteur's space if the address is a porteur's; silent otherwise. */
-    void requestMagicLink(String email);
+    /** The same for a link to a porteur's space, if the address is a porteur's. */
+    boolean requestMagicLink(String email, String clientAddress);
 
     boolean magicLinkValid(String token);
 

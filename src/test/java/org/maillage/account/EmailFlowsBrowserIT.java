@@ -142,6 +142,14 @@ class EmailFlowsBrowserIT {
         Page later = browser("/connexion");
         signIn(later, invited, NEW_PASSWORD);
         later.waitForURL("**/espace");
+        assertNoPasswordHashInSessions();
+    }
+
+    /** Signing in from a link keeps no password hash in the session table (nor in its backups). */
+    private void assertNoPasswordHashInSessions() {
+        assertThat(jdbc.sql("select count(*) from spring_session_attributes"
+                        + " where position(convert_to('{bcrypt}', 'UTF8') in attribute_bytes) > 0")
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -172,6 +180,7 @@ class EmailFlowsBrowserIT {
         page.getByLabel("Le même mot de passe, pour confirmer").fill(NEW_PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer mon mot de passe")).click();
         page.waitForURL("**/espace");
+        assertNoPasswordHashInSessions();
 
         assertLinkRefused(browser("/"), link, url(""));
         assertThat(TestMail.to(unknown)).isEmpty();

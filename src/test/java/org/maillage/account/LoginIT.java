@@ -129,6 +129,40 @@ class LoginIT {
     }
 
     @Test
+    void noPasswordHashIsKeptInTheSessionStore() {
+        User animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        Session session = visitor().signedIn(animator.email());
+        assertThat(session.get("/espace").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from spring_session_attributes where attribute_name = 'SPRING_SECURITY_CONTEXT'")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from spring_session_attributes"
+                        + " where position(convert_to('{bcrypt}', 'UTF8') in attribute_bytes) > 0")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aLockedAccountStaysLockedNoLongerThanItsDurationWhateverIsTriedMeanwhile() {
+        User animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        for (int i = 0; i < 5; i++) {
+            visitor().login(animator.email(), "Mauvais-essai-" + i + "-2026");
+        }
+        java.sql.Timestamp lockedUntil = jdbc.sql("select locked_until from account.user_account where id = :id")
+                .param("id", animator.id().value()).query(java.sql.Timestamp.class).single();
+        for (int i = 0; i < 3; i++) {
+            visitor().login(animator.email(), "Encore-un-essai-" + i + "-2026");
+        }
+        assertThat(jdbc.sql("select locked_until from account.user_account where id = :id")
+                .param("id", animator.id().value()).query(java.sql.Timestamp.class).single())
+                .as("attempts while locked do not extend the lock").isEqualTo(lockedUntil);
+        // once the lock has run out, one more failure does not lock again: counting starts afresh
+        jdbc.sql("update account.user_account set locked_until = now() - interval '1 second' where id = :id")
+                .param("id", animator.id().value()).update();
+        visitor().login(animator.email(), "Encore-raté-2026");
+        assertThat(visitor().login(animator.email(), TestUsers.PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/espace"));
+    }
+
+    @Test
     void behindTheTlsProxyTheCookieIsSecure() {
         HttpResponse<String> loginPage = visitor().withHeader("X-Forwarded-Proto", "https").get("/connexion");
         assertThat(loginPage.headers().allValues("Set-Cookie")).anySatisfy(cookie ->

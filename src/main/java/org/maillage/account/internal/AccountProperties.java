@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param invitationValidity how long an invitation link works
  * @param passwordResetValidity how long a password-reset link works
  * @param magicLinkValidity how long a porteur's link works
+ * @param maxLinksPerAccountPerHour emailed links (reset, porteur's space) one account may ask for in an
+ *     hour; further requests are silently ignored (nobody can flood a mailbox)
+ * @param maxLinkRequestsPerIpPerHour link requests one client address may make in an hour, whatever
+ *     the addresses asked for; beyond, the client is asked to wait
  * @param bootstrapAdminEmail when no administrator exists, invite this address as one at start-up
  * @param demoAccounts create demonstration accounts (documented passwords): never in production
  */
@@ -23,5 +27,7 @@ record AccountProperties(
         @DefaultValue("7d") Duration invitationValidity,
         @DefaultValue("1h") Duration passwordResetValidity,
         @DefaultValue("30m") Duration magicLinkValidity,
+        @DefaultValue("3") int maxLinksPerAccountPerHour,
+        @DefaultValue("20") int maxLinkRequestsPerIpPerHour,
         String bootstrapAdminEmail,
         @DefaultValue("false") boolean demoAccounts) {}

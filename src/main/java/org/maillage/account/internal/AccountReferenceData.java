@@ -57,7 +57,7 @@ class AccountReferenceData implements StartupData {
         if (email != null && !email.isBlank() && !users.anyWithRole(Role.ADMINISTRATEUR)
                 && users.findByEmail(email).isEmpty()) {
             administration.invite(system(), email, "Administrateur", Role.ADMINISTRATEUR, "*");
-            log.warn("No administrator yet: {} is invited (see the outbox, or the log without SMTP server)", email);
+            log.warn("No administrator yet: {} is invited by email (with maillage.mail.log-only=true, the email is in this log)", email);
         }
         if (properties.demoAccounts()) {
             for (Demo demo : DEMOS) {

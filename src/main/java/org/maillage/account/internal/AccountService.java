@@ -1,6 +1,7 @@
 package org.maillage.account.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -53,11 +54,14 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     private final Audit audit;
     private final FindByIndexNameSessionRepository<?> sessions;
     private final AccountProperties properties;
+    private final LoginThrottle throttle;
     private final Map<ScopeType, ScopeSource> scopeSources = new EnumMap<>(ScopeType.class);
 
     AccountService(UserRepository users, OneTimeTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
             Principals principals, Authorizations authorizations, Notifications notifications, Audit audit,
-            FindByIndexNameSessionRepository<?> sessions, AccountProperties properties, List<ScopeSource> scopeSources) {
+            FindByIndexNameSessionRepository<?> sessions, AccountProperties properties, LoginThrottle throttle,
+            List<ScopeSource> scopeSources) {
+        this.throttle = throttle;
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -77,6 +81,10 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     public UserId ensurePorteur(String email, String displayName) {
         UserRecord user = users.findByEmail(email).orElseGet(() ->
                 users.findById(users.insert(email, displayName, UserRecord.Status.ACTIVE)).orElseThrow());
+        if (users.grants(user.id()).stream().anyMatch(grant -> grant.role().isStaff())) {
+            // a staff account never becomes a porteur's: their rights must not mix
+            throw new RuleViolationException("porteur.email.staff");
+        }
         users.addGrant(user.id(), new Grant(Role.PORTEUR, ScopeType.SELF, Long.toString(user.id()), user.displayName(), null));
         return new UserId(user.id());
     }
@@ -103,7 +111,10 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     @Transactional(readOnly = true)
     public Optional<AccountView> find(CurrentUser by, UserId id) {
         authorizations.check(authorizations.canManageUsers(by));
-        Optional<AccountView> account = users.findById(id.value()).map(user -> view(by, user));
+        // A porteur's account is not the administration's business: their data belongs to their pôle.
+        Optional<AccountView> account = users.findById(id.value()).map(user -> view(by, user))
+                .filter(view -> view.grants().isEmpty()
+                        || view.grants().stream().anyMatch(grant -> grant.grant().role().isStaff()));
         // An account outside the user's region exists, but is not theirs to see: 403, not 404.
         account.ifPresent(view -> authorizations.check(view.manageable() || authorizations.auditRegions(by).isEmpty()));
         return account;
@@ -247,14 +258,24 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     }
 
     @Override
-    public void requestPasswordReset(String email) {
+    public boolean requestPasswordReset(String email, String clientAddress) {
+        if (!throttle.linkRequestAllowed(clientAddress)) {
+            return false;
+        }
         users.findByEmail(email == null ? "" : email)
                 .filter(UserRecord::isActive)
                 .filter(user -> user.passwordHash() != null)
+                .filter(user -> notAskedTooOften(user, Purpose.PASSWORD_RESET))
                 .ifPresent(user -> {
                     String token = tokens.issue(user.id(), Purpose.PASSWORD_RESET, properties.passwordResetValidity());
                     send(user, "password-reset", "/mot-de-passe/nouveau?jeton=" + token, properties.passwordResetValidity(), null);
                 });
+        return true;
+    }
+
+    private boolean notAskedTooOften(UserRecord user, Purpose purpose) {
+        return tokens.issuedSince(user.id(), purpose, Instant.now().minus(Duration.ofHours(1)))
+                < properties.maxLinksPerAccountPerHour();
     }
 
     @Override
@@ -270,7 +291,7 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
                     requireAcceptable(password, user.email());
                     users.setPassword(user.id(), encoder.encode(password));
                     endSessions(user.id());
-                    MaillageUser principal = principals.of(user);
+                    MaillageUser principal = principals.staff(user);
                     audit.recordAs(principal, new AuditEvent("PASSWORD_RESET", "USER", Long.toString(user.id()), user.id(),
                             regionOf(user), Map.of()));
                     return authenticated(principal);
@@ -299,7 +320,7 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
                 users.rename(user.id(), displayName.strip());
             }
             UserRecord active = users.findById(user.id()).orElseThrow();
-            MaillageUser principal = principals.of(active);
+            MaillageUser principal = principals.staff(active);
             audit.recordAs(principal, new AuditEvent("ACCEPT_INVITATION", "USER", Long.toString(user.id()), user.id(),
                     regionOf(user), Map.of()));
             users.recordLogin(user.id());
@@ -308,11 +329,16 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     }
 
     @Override
-    public void requestMagicLink(String email) {
+    public boolean requestMagicLink(String email, String clientAddress) {
+        if (!throttle.linkRequestAllowed(clientAddress)) {
+            return false;
+        }
         users.findByEmail(email == null ? "" : email)
                 .filter(UserRecord::isActive)
                 .filter(user -> users.grants(user.id()).stream().anyMatch(grant -> grant.role() == Role.PORTEUR))
+                .filter(user -> notAskedTooOften(user, Purpose.MAGIC_LINK))
                 .ifPresent(this::emailMagicLink);
+        return true;
     }
 
     @Override
@@ -327,9 +353,7 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
                 .map(user -> {
                     users.recordLogin(user.id());
                     // Only the porteur role: a magic link never opens staff rights.
-                    List<Grant> porteur = users.grants(user.id()).stream().filter(g -> g.role() == Role.PORTEUR).toList();
-                    return authenticated(new MaillageUser(user.id(), user.displayName(),
-                            Principals.auditLabel(user.displayName(), porteur), List.of(Role.PORTEUR.name()), null));
+                    return authenticated(principals.porteur(user));
                 });
     }
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
 import org.maillage.account.Grant;
@@ -18,6 +19,7 @@ import org.maillage.account.UserId;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,9 +60,15 @@ class AuthorizationService implements Authorizations {
         if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
             return Optional.empty();
         }
+        // The grants of the roles this session was opened with: a porteur's magic link never carries
+        // staff rights, a password login never carries the porteur's.
+        Set<String> sessionRoles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
         return users.findById(principal.userId())
                 .filter(UserRecord::isActive)
-                .map(user -> new CurrentUser(new UserId(user.id()), user.email(), user.displayName(), users.grants(user.id())));
+                .map(user -> new CurrentUser(new UserId(user.id()), user.email(), user.displayName(),
+                        users.grants(user.id()).stream()
+                                .filter(grant -> sessionRoles.contains("ROLE_" + grant.role().name())).toList()));
     }
 
     @Override

@@ -37,7 +37,7 @@ class OidcAccountUserService extends OidcUserService {
         return users.findByEmail(oidc.getEmail())
                 .filter(UserRecord::isActive)
                 .filter(user -> users.grants(user.id()).stream().anyMatch(grant -> grant.role().isStaff()))
-                .map(user -> (OidcUser) new MaillageOidcUser(principals.of(user), oidc))
+                .map(user -> (OidcUser) new MaillageOidcUser(principals.staff(user), oidc))
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error("unknown_account")));
     }
 }

@@ -45,6 +45,14 @@ class OneTimeTokens {
         return token;
     }
 
+    /** How many tokens of this purpose the user was given since then. */
+    long issuedSince(long userId, Purpose purpose, Instant since) {
+        return jdbc.sql("select count(*) from account.one_time_token where user_id = :user and purpose = :purpose"
+                        + " and created_at > :since")
+                .param("user", userId).param("purpose", purpose.name()).param("since", Timestamp.from(since))
+                .query(Long.class).single();
+    }
+
     /** The user of a valid token, without using it (to show the page the link leads to). */
     Optional<Long> peek(String token, Purpose purpose) {
         if (!wellFormed(token)) {

@@ -16,11 +16,25 @@ class Principals {
         this.users = users;
     }
 
-    MaillageUser of(UserRecord user) {
-        List<Grant> grants = users.grants(user.id());
-        List<String> roles = grants.stream().map(grant -> grant.role().name()).distinct().toList();
-        return new MaillageUser(user.id(), user.displayName(), auditLabel(user.displayName(), grants), roles,
+    /** A staff member signed in (reset password, invitation, OpenID Connect): staff roles, no password hash. */
+    MaillageUser staff(UserRecord user) {
+        return principal(user, users.grants(user.id()).stream().filter(grant -> grant.role().isStaff()).toList(), null);
+    }
+
+    /** The same, carrying the hash for the password check (erased once the login succeeded). */
+    MaillageUser staffForPasswordCheck(UserRecord user) {
+        return principal(user, users.grants(user.id()).stream().filter(grant -> grant.role().isStaff()).toList(),
                 user.passwordHash());
+    }
+
+    /** A porteur through a magic link: the porteur role only, never staff rights. */
+    MaillageUser porteur(UserRecord user) {
+        return principal(user, users.grants(user.id()).stream().filter(grant -> grant.role() == Role.PORTEUR).toList(), null);
+    }
+
+    private static MaillageUser principal(UserRecord user, List<Grant> grants, String passwordHash) {
+        List<String> roles = grants.stream().map(grant -> grant.role().name()).distinct().toList();
+        return new MaillageUser(user.id(), user.displayName(), auditLabel(user.displayName(), grants), roles, passwordHash);
     }
 
     /** "Marie Le Goff (animation : ADESS Cornouaille)", as the audit log shows the actor. */

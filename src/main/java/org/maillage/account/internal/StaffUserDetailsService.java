@@ -27,7 +27,7 @@ class StaffUserDetailsService {
                 .filter(UserRecord::isActive)
                 .filter(user -> user.passwordHash() != null)
                 .filter(user -> users.grants(user.id()).stream().anyMatch(grant -> grant.role().isStaff()))
-                .map(principals::of)
+                .map(principals::staffForPasswordCheck)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
     }
 }

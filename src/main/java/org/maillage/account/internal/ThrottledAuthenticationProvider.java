@@ -1,5 +1,6 @@
 package org.maillage.account.internal;
 
+import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,11 +19,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final PasswordEncoder encoder;
+    /** Checked against on a refused attempt, so that it takes as long as a real check. */
+    private final String decoyHash;
 
     ThrottledAuthenticationProvider(StaffUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
         this.passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
+        this.encoder = encoder;
+        this.decoyHash = encoder.encode(UUID.randomUUID().toString());
     }
 
     @Override
@@ -31,7 +37,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
         if (throttle.refused(email, ip)) {
-            throttle.failed(email, ip);
+            // as slow as a real check (a locked account must not answer faster than an unknown one),
+            // and counted for the client's rate limit without extending the account's lock
+            encoder.matches(String.valueOf(authentication.getCredentials()), decoyHash);
+            throttle.refusedAttempt(email, ip);
             throw new BadCredentialsException("refused");
         }
         try {

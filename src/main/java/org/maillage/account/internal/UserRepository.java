@@ -72,11 +72,18 @@ class UserRepository {
                 .param("id", id).update();
     }
 
-    /** Counts a failed login; locks the account once {@code max} failures follow each other. */
+    /**
+     * Counts a failed login; locks the account once {@code max} failures follow each other. The first
+     * failure after a lock has run out starts counting again from one.
+     */
     void recordFailure(long id, int max, Instant lockUntil) {
         jdbc.sql("""
-                update account.user_account set failed_logins = failed_logins + 1,
-                    locked_until = case when failed_logins + 1 >= :max then :until else locked_until end
+                update account.user_account set
+                    failed_logins = case when locked_until <= now() then 1 else failed_logins + 1 end,
+                    locked_until = case
+                        when (case when locked_until <= now() then 1 else failed_logins + 1 end) >= :max then :until
+                        when locked_until <= now() then null
+                        else locked_until end
                 where id = :id
                 """).param("max", max).param("until", Timestamp.from(lockUntil)).param("id", id).update();
     }
@@ -115,6 +122,7 @@ class UserRepository {
     }
 
     /** A page of users matching the words (name or email) and holding the role (if given), in the regions (if given). */
+    /** Accounts of the network's staff (porteurs' accounts are never listed: their data is their pôle's). */
     List<UserRecord> search(String text, Role role, Set<String> regions, int limit, long offset) {
         return jdbc.sql("select u.* " + searchFrom() + " order by lower(u.display_name), u.id limit :limit offset :offset")
                 .params(searchParams(text, role, regions)).param("limit", limit).param("offset", offset)
@@ -129,7 +137,9 @@ class UserRepository {
     private static String searchFrom() {
         return """
                 from account.user_account u
-                where (cast(:text as text) is null
+                where (exists (select 1 from account.role_grant g where g.user_id = u.id and g.role <> 'PORTEUR')
+                       or not exists (select 1 from account.role_grant g where g.user_id = u.id and g.role = 'PORTEUR'))
+                  and (cast(:text as text) is null
                        or public.search_key(u.display_name || ' ' || u.email) like '%' || public.search_key(:text) || '%')
                   and (cast(:role as text) is null
                        or exists (select 1 from account.role_grant g where g.user_id = u.id and g.role = :role))

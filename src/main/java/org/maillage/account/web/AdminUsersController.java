@@ -2,6 +2,7 @@ package org.maillage.account.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.List;
 import org.maillage.account.AccountAdministration;
 import org.maillage.account.AccountView;
@@ -52,7 +53,7 @@ class AdminUsersController {
         model.addAttribute("result", administration.search(user, trimmed(text), role, page));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("role", role);
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isStaff).toList());
         // htmx live search swaps the results only
         return "true".equals(htmx) ? "admin/users :: results" : "admin/users";
     }

@@ -49,14 +49,13 @@ class SelfServiceController {
 
     @PostMapping("/mot-de-passe-oublie")
     String requestReset(@Valid @ModelAttribute("form") EmailForm form, BindingResult validation, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         if (validation.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "account/forgot-password";
         }
-        self.requestPasswordReset(form.email());
-        model.addAttribute("sent", true);
-        return "account/forgot-password";
+        return answered(self.requestPasswordReset(form.email(), request.getRemoteAddr()), model, response,
+                "account/forgot-password");
     }
 
     @GetMapping("/mot-de-passe/nouveau")
@@ -140,14 +139,24 @@ class SelfServiceController {
 
     @PostMapping("/mon-espace/connexion")
     String sendMagicLink(@Valid @ModelAttribute("form") EmailForm form, BindingResult validation, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         if (validation.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "account/magic-link-request";
         }
-        self.requestMagicLink(form.email());
-        model.addAttribute("sent", true);
-        return "account/magic-link-request";
+        return answered(self.requestMagicLink(form.email(), request.getRemoteAddr()), model, response,
+                "account/magic-link-request");
+    }
+
+    /** The same answer whether the address is known or not; a client asking too often is told to wait. */
+    private static String answered(boolean served, Model model, HttpServletResponse response, String page) {
+        if (served) {
+            model.addAttribute("sent", true);
+        } else {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("tooMany", true);
+        }
+        return page;
     }
 
     @GetMapping("/mon-espace/lien")

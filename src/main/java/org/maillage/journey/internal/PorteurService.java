@@ -23,6 +23,7 @@ import org.maillage.network.Poles;
 import org.maillage.platform.Audit;
 import org.maillage.platform.AuditEvent;
 import org.maillage.platform.NotFoundException;
+import org.maillage.platform.RuleViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,13 +57,15 @@ class PorteurService implements Porteurs {
         long id = jdbc.sql("""
                 insert into journey.porteur (user_id, display_name, email, phone, pole_slug, region_code, consent_at)
                 values (:user, :name, :email, :phone, :pole, :region, now())
-                on conflict (user_id) do update set updated_at = now()
+                on conflict (user_id) do nothing
                 returning id
                 """)
                 .param("user", user.value()).param("name", porteur.displayName().strip())
                 .param("email", porteur.email().strip()).param("phone", blankToNull(porteur.phone()))
                 .param("pole", pole.slug()).param("region", pole.regionCode())
-                .query(Long.class).single();
+                .query(Long.class).optional()
+                // one file per person: nothing is changed, and nothing told about the other file
+                .orElseThrow(() -> new RuleViolationException("porteur.email.known"));
         audit.record(new AuditEvent("CREATE", SUBJECT, Long.toString(id), user.value(), pole.regionCode(),
                 Map.of("fields", List.of("nom", "courriel", "téléphone", "pôle", "consentement"))));
         if (porteur.sendSpaceLink()) {

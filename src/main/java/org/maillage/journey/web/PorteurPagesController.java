@@ -13,6 +13,9 @@ import org.maillage.journey.Porteurs;
 import org.maillage.journey.RegisterPorteur;
 import org.maillage.network.PoleSummary;
 import org.maillage.network.Poles;
+import org.maillage.platform.RuleViolationException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +33,10 @@ class PorteurPagesController {
     private final Porteurs porteurs;
     private final Authorizations authorizations;
     private final Poles poles;
+    private final MessageSource messages;
 
-    PorteurPagesController(Porteurs porteurs, Authorizations authorizations, Poles poles) {
+    PorteurPagesController(Porteurs porteurs, Authorizations authorizations, Poles poles, MessageSource messages) {
+        this.messages = messages;
         this.porteurs = porteurs;
         this.authorizations = authorizations;
         this.poles = poles;
@@ -67,7 +72,16 @@ class PorteurPagesController {
             model.addAttribute("poles", myPoles);
             return "journey/porteur-new";
         }
-        PorteurView porteur = porteurs.register(user, form);
+        PorteurView porteur;
+        try {
+            porteur = porteurs.register(user, form);
+        } catch (RuleViolationException e) {
+            validation.rejectValue("email", e.messageKey(),
+                    messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), LocaleContextHolder.getLocale()));
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("poles", myPoles);
+            return "journey/porteur-new";
+        }
         redirect.addFlashAttribute("done", form.sendSpaceLink() ? "porteur.registered.linkSent" : "porteur.registered");
         return "redirect:/espace/porteurs/" + porteur.id();
     }

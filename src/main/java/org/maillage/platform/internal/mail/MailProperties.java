@@ -5,8 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The outbox sender. The SMTP server itself is Spring Boot's {@code spring.mail.*}; without
- * {@code spring.mail.host}, messages are written to the log instead (development).
+ * The outbox sender. The SMTP server itself is Spring Boot's {@code spring.mail.*}.
  *
  * @param from the sender address, e.g. {@code Maillage <ne-pas-repondre@maillage.example.org>}
  * @param pollInterval how often the sender looks for messages to send
@@ -15,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry …up to this delay
  * @param giveUpAfter after this long without success a message is marked FAILED (and kept)
  * @param keepSent how long sent messages (without their body) are kept
+ * @param logOnly without SMTP server, write messages to the log and count them as sent
+ *     (development only: the log then holds one-time links); otherwise they wait for a server
  */
 @ConfigurationProperties("maillage.mail")
 record MailProperties(
@@ -24,7 +25,8 @@ record MailProperties(
         @DefaultValue("30s") Duration firstRetry,
         @DefaultValue("1h") Duration maxRetry,
         @DefaultValue("7d") Duration giveUpAfter,
-        @DefaultValue("90d") Duration keepSent) {
+        @DefaultValue("90d") Duration keepSent,
+        @DefaultValue("false") boolean logOnly) {
 
     /** Delay before the next attempt after {@code attempts} failures. */
     Duration backoff(int attempts) {

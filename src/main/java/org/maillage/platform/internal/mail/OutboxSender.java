@@ -3,8 +3,9 @@ package org.maillage.platform.internal.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,9 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox. Each round takes the due messages with {@code for update skip locked}, so
- * several application nodes never send the same message; a message is marked sent in the same
- * transaction, after the SMTP server accepted it. A failure leaves it pending for a later attempt
+ * Delivers the outbox. Each message is taken with {@code for update skip locked}, so several
+ * application nodes never send the same message, and marked sent in the same transaction, once
+ * the SMTP server accepted it. A failure leaves it pending for a later attempt
  * (the delay doubles), and never touches the change that queued it.
  */
 @Component
@@ -33,6 +34,7 @@ class OutboxSender {
     private final TransactionTemplate transaction;
     private final ObjectProvider<JavaMailSender> smtp;
     private final MailProperties properties;
+    private final AtomicLong lastNoSmtpWarning = new AtomicLong();
 
     OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> smtp,
             MailProperties properties) {
@@ -42,25 +44,48 @@ class OutboxSender {
         this.properties = properties;
     }
 
-    /** One round: sends what is due, up to the batch size; returns how many were sent. */
+    /**
+     * One round: sends what is due, up to the batch size, each message in its own transaction (a
+     * message accepted by the SMTP server is marked sent at once, whatever happens to the next one);
+     * returns how many were sent. Without an SMTP server, messages wait — unless
+     * {@code maillage.mail.log-only} (development) writes them to the log.
+     */
     int sendDue() {
-        Integer sent = transaction.execute(status -> {
-            List<Pending> due = jdbc.sql("""
+        JavaMailSender sender = smtp.getIfAvailable();
+        if (sender == null && !properties.logOnly()) {
+            warnNoSmtp();
+            return 0;
+        }
+        int sent = 0;
+        for (int i = 0; i < properties.batchSize(); i++) {
+            Boolean delivered = transaction.execute(status -> jdbc.sql("""
                     select id, recipient, subject, body, attempts, created_at from platform.outbox_email
                     where status = 'PENDING' and next_attempt_at <= now()
-                    order by id limit :batch for update skip locked
+                    order by id limit 1 for update skip locked
                     """)
-                    .param("batch", properties.batchSize())
                     .query((rs, row) -> new Pending(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
                             rs.getString("body"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant()))
-                    .list();
-            int count = 0;
-            for (Pending message : due) {
-                count += deliver(message) ? 1 : 0;
+                    .optional()
+                    .map(message -> deliver(sender, message))
+                    .orElse(null));
+            if (delivered == null) {
+                break;
             }
-            return count;
-        });
-        return sent == null ? 0 : sent;
+            sent += delivered ? 1 : 0;
+        }
+        return sent;
+    }
+
+    private void warnNoSmtp() {
+        long now = System.nanoTime();
+        long last = lastNoSmtpWarning.get();
+        if (last == 0 || now - last > Duration.ofMinutes(10).toNanos()) {
+            lastNoSmtpWarning.set(now);
+            Long waiting = jdbc.sql("select count(*) from platform.outbox_email where status = 'PENDING'")
+                    .query(Long.class).single();
+            log.warn("No SMTP server configured (spring.mail.host): {} email(s) wait in the outbox and will be sent "
+                    + "once it is (development: maillage.mail.log-only=true writes them to the log)", waiting);
+        }
     }
 
     /** Removes what was sent long ago (their bodies are already erased). */
@@ -70,11 +95,10 @@ class OutboxSender {
                 .update();
     }
 
-    private boolean deliver(Pending message) {
-        JavaMailSender sender = smtp.getIfAvailable();
+    private boolean deliver(JavaMailSender sender, Pending message) {
         try {
             if (sender == null) {
-                log.info("No SMTP server configured (spring.mail.host): email to {}\nSubject: {}\n\n{}",
+                log.info("maillage.mail.log-only: email to {}\nSubject: {}\n\n{}",
                         message.recipient(), message.subject(), message.body());
             } else {
                 sender.send(mime(sender, message));

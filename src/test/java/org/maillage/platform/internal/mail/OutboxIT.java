@@ -24,7 +24,9 @@ import org.maillage.support.MaillageIntegrationTest;
 import org.maillage.support.TestMail;
 import org.maillage.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -156,9 +158,23 @@ class OutboxIT {
     }
 
     @Test
+    void withoutAnSmtpServerMessagesWaitInsteadOfBeingCountedAsSent() {
+        TestMail.stop();
+        String to = TestUsers.uniqueEmail("sans-smtp");
+        notifications.email(magicLink(to));
+        OutboxSender withoutSmtp = new OutboxSender(jdbc, transactions,
+                new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                new MailProperties("x", Duration.ofSeconds(5), 20, Duration.ofSeconds(30), Duration.ofHours(1),
+                        Duration.ofDays(7), Duration.ofDays(90), false));
+        assertThat(withoutSmtp.sendDue()).isZero();
+        assertThat(jdbc.sql("select status = 'PENDING' and body is not null and sent_via is null"
+                + " from platform.outbox_email where recipient = :to").param("to", to).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void theDelayDoublesUpToItsCap() {
         MailProperties properties = new MailProperties("x", Duration.ofSeconds(5), 20, Duration.ofSeconds(30),
-                Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(90));
+                Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(90), false);
         assertThat(properties.backoff(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.backoff(2)).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.backoff(4)).isEqualTo(Duration.ofMinutes(4));
