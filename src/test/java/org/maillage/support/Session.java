@@ -95,10 +95,6 @@ public final class Session {
                 .map(HttpCookie::getValue).findFirst();
     }
 
-    public void forgetCookies() {
-        cookies.getCookieStore().removeAll();
-    }
-
     private HttpResponse<String> send(HttpRequest original) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(original, (name, value) -> true);
         headers.forEach(builder::header);
