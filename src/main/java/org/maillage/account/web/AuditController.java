@@ -18,7 +18,7 @@ class AuditController {
 
     static final int PAGE_SIZE = 50;
     static final String[] ACTIONS = {"READ", "CREATE", "UPDATE", "INVITE", "ACCEPT_INVITATION", "GRANT", "REVOKE",
-        "DEACTIVATE", "REACTIVATE", "PASSWORD_RESET"};
+        "DEACTIVATE", "REACTIVATE", "PASSWORD_RESET", "DELETE"};
 
     private final Audit audit;
     private final Authorizations authorizations;

@@ -22,6 +22,7 @@ class StaffHomeController {
         CurrentUser user = authorizations.requireUser();
         model.addAttribute("user", user);
         model.addAttribute("animates", user.has(Role.ANIMATEUR));
+        model.addAttribute("coordinates", user.has(Role.COORDINATEUR));
         model.addAttribute("managesUsers", authorizations.canManageUsers(user));
         model.addAttribute("searchesAudit", authorizations.canSearchAudit(user));
         return "staff/home";
