@@ -2,12 +2,10 @@ package org.maillage.network.internal;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +28,7 @@ import org.maillage.platform.Audit;
 import org.maillage.platform.AuditEvent;
 import org.maillage.platform.NotFoundException;
 import org.maillage.platform.RuleViolationException;
+import org.maillage.platform.Slugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -117,7 +116,7 @@ class PoleManagementService implements PoleManagement {
         RegionalNetwork network = regions.stream().sorted().map(repository::findNetworkOfRegion)
                 .flatMap(java.util.Optional::stream).findFirst()
                 .orElseThrow(() -> new RuleViolationException("pole.noNetwork"));
-        String slug = uniqueSlug(slugOf(pole.name()));
+        String slug = uniqueSlug(Slugs.of(pole.name(), 70, "pole"));
         jdbc.sql("""
                 insert into network.pole (network_id, slug, name, carrier_name, territory_label, status, name_verified)
                 values ((select id from network.network where code = :network), :slug, :name, :carrier, :territory,
@@ -265,12 +264,6 @@ class PoleManagementService implements PoleManagement {
     }
 
     // --- Helpers ------------------------------------------------------------------------------
-
-    static String slugOf(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.isEmpty() ? "pole" : slug.substring(0, Math.min(slug.length(), 70));
-    }
 
     private String uniqueSlug(String base) {
         String slug = base;

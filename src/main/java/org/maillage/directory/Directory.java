@@ -1,0 +1,67 @@
+package org.maillage.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.maillage.account.CurrentUser;
+
+/**
+ * The directory of ESS structures: the public search and listing, and their management by the
+ * animators of the pôle covering their commune and the coordinators of their region.
+ */
+public interface Directory {
+
+    /** Published structures matching the query (French full-text: accents, plurals), with facet counts. */
+    StructurePage search(StructureQuery query);
+
+    /** A published structure; empty when there is none (or it is not published). */
+    Optional<StructureView> findPublished(String slug);
+
+    /** A structure for someone who may edit it (403 otherwise). */
+    StructureView findForEditing(CurrentUser user, String slug);
+
+    /** Whether the user may edit this structure. */
+    boolean canEdit(CurrentUser user, StructureView structure);
+
+    /**
+     * Adds a structure; its slug.
+     *
+     * @throws org.maillage.platform.RuleViolationException for a bad SIRET, an unknown commune or a
+     *     SIRET already listed, with the field concerned
+     */
+    String create(CurrentUser user, StructureData data);
+
+    void update(CurrentUser user, String slug, StructureData data);
+
+    /** What is typed about a structure. */
+    record StructureData(String name, String siret, StructureFamily family, String legalFormCode, EssSector sector,
+            String nafCode, String address, String communeCode, Double latitude, Double longitude, Integer employees,
+            String website, String description, boolean published) {}
+
+    record StructureView(long id, String slug, String name, String siret, StructureFamily family, String legalFormCode,
+            EssSector sector, String nafCode, String address, String communeCode, String communeName,
+            String departementCode, String regionCode, String poleSlug, String poleName, Double latitude,
+            Double longitude, Integer employees, String website, String description, boolean published) {
+
+        public StructureData data() {
+            return new StructureData(name, siret, family, legalFormCode, sector, nafCode, address, communeCode, latitude,
+                    longitude, employees, website, description, published);
+        }
+    }
+
+    /** A search: words (or null), facets (null for all), page from 0. */
+    record StructureQuery(String text, StructureFamily family, EssSector sector, String poleSlug, String departementCode,
+            int page, int size) {}
+
+    /**
+     * One page of results, the total, and for each facet (family, sector, pole, departement) the count
+     * of matching structures per value, as if that facet were not chosen.
+     */
+    record StructurePage(List<StructureView> rows, long total, int page, int size,
+            Map<String, Map<String, Long>> facets, Map<String, String> poleNames) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.maillage.directory.web;
+
+import org.maillage.account.Authorizations;
+import org.maillage.directory.Directory;
+import org.maillage.directory.Directory.StructurePage;
+import org.maillage.directory.Directory.StructureQuery;
+import org.maillage.directory.Directory.StructureView;
+import org.maillage.directory.EssSector;
+import org.maillage.directory.StructureFamily;
+import org.maillage.platform.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public directory of ESS structures: search with facets, and a page per structure. */
+@Controller
+class DirectoryPagesController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final Directory directory;
+    private final Authorizations authorizations;
+
+    DirectoryPagesController(Directory directory, Authorizations authorizations) {
+        this.directory = directory;
+        this.authorizations = authorizations;
+    }
+
+    @GetMapping("/annuaire")
+    String search(@RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "famille", required = false) StructureFamily family,
+            @RequestParam(name = "secteur", required = false) EssSector sector,
+            @RequestParam(name = "pole", required = false) String pole,
+            @RequestParam(name = "departement", required = false) String departement,
+            @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+        String words = text == null ? null : text.substring(0, Math.min(text.length(), 200));
+        StructurePage result = directory.search(new StructureQuery(words, family, sector, blank(pole), blank(departement),
+                Math.max(0, Math.min(page, 10_000)), PAGE_SIZE));
+        model.addAttribute("result", result);
+        model.addAttribute("q", words == null ? "" : words);
+        model.addAttribute("famille", family);
+        model.addAttribute("secteur", sector);
+        model.addAttribute("pole", blank(pole));
+        model.addAttribute("departement", blank(departement));
+        model.addAttribute("families", StructureFamily.values());
+        model.addAttribute("sectors", EssSector.values());
+        model.addAttribute("canAdd", authorizations.currentUser().isPresent());
+        return "directory/search";
+    }
+
+    @GetMapping("/annuaire/{slug}")
+    String structure(@PathVariable String slug, Model model) {
+        StructureView structure = directory.findPublished(slug)
+                .orElseThrow(() -> new NotFoundException("structure.unknown", slug));
+        model.addAttribute("structure", structure);
+        model.addAttribute("canEdit", authorizations.currentUser().map(user -> directory.canEdit(user, structure)).orElse(false));
+        return "directory/structure";
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

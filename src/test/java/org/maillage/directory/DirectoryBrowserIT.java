@@ -1,0 +1,85 @@
+package org.maillage.directory;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.maillage.account.Role;
+import org.maillage.directory.Directory.StructureData;
+import org.maillage.support.Chromium;
+import org.maillage.support.MaillageIntegrationTest;
+import org.maillage.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A visitor on a phone searches the directory and opens a structure's page, in a real Chromium. */
+@MaillageIntegrationTest
+class DirectoryBrowserIT {
+
+    static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    TestUsers users;
+
+    BrowserContext context;
+
+    @BeforeAll
+    static void launch() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void quit() {
+        chromium.close();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void aVisitorSearchesTheDirectoryAndOpensAStructure() {
+        String run = "xk" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        var animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        directory.create(animator.current(), new StructureData("Ressourcerie du Glazik " + run, null, StructureFamily.ASSOCIATION,
+                null, EssSector.ENVIRONNEMENT, null, "2 rue du Port", "29232", null, null, 6, "https://ressourcerie.example.org",
+                "Collecte, réemploi et vente d’objets de seconde main " + run, true));
+        directory.create(animator.current(), new StructureData("Jardins partagés " + run, null, StructureFamily.ASSOCIATION,
+                null, EssSector.AGRICULTURE, null, null, "29232", null, null, 0, null, "Jardins " + run, true));
+
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
+                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        Page page = context.newPage();
+        page.navigate("http://localhost:" + port + "/annuaire");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Annuaire des structures de l’ESS");
+        page.getByLabel("Nom, activité ou mot-clé").fill("ressourceries " + run);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Une structure.");
+        assertThat(page.getByLabel("Famille")).containsText("Association (1)");
+        assertThat(Chromium.seriousAccessibilityViolations(page)).as("search results").isEmpty();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ressourcerie du Glazik " + run)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Ressourcerie du Glazik " + run);
+        assertThat(page.locator(".facts")).containsText("2 rue du Port, Quimper");
+        assertThat(page.locator(".facts")).containsText("ADESS Cornouaille");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifier la fiche"))).hasCount(0);
+        assertThat(Chromium.seriousAccessibilityViolations(page)).as("structure page").isEmpty();
+    }
+}

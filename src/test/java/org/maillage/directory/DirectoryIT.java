@@ -1,0 +1,162 @@
+package org.maillage.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.maillage.account.Role;
+import org.maillage.directory.Directory.StructureData;
+import org.maillage.directory.Directory.StructureQuery;
+import org.maillage.platform.RuleViolationException;
+import org.maillage.support.MaillageIntegrationTest;
+import org.maillage.support.Session;
+import org.maillage.support.TestUsers;
+import org.maillage.support.TestUsers.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The directory on the real database: French search, facets, SIRET rules, publication and scopes. */
+@MaillageIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DirectoryIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    TestUsers users;
+
+    /** A word of this test run, so that searches see this run's structures only. */
+    private final String run = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+    private User cornouaille;
+    private User coordinator;
+
+    private static StructureData data(String name, String siret, StructureFamily family, EssSector sector, String commune,
+            String description, boolean published) {
+        return new StructureData(name, siret, family, null, sector, null, null, commune, null, null, 3, null, description,
+                published);
+    }
+
+    @BeforeAll
+    void someStructures() {
+        cornouaille = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        coordinator = users.staff(Role.COORDINATEUR, "53");
+        // Quimper (29232) is covered by ADESS Cornouaille; Rennes (35238) by RÉSO solidaire
+        directory.create(cornouaille.current(), data("Les Ressourceries de Cornouaille " + run, null, StructureFamily.ASSOCIATION,
+                EssSector.ENVIRONNEMENT, "29232", "Réemploi et réduction des déchets " + run, true));
+        directory.create(coordinator.current(), data("Théâtre coopératif " + run, SiretTest.valid("8" + randomDigits(12)),
+                StructureFamily.SCIC, EssSector.CULTURE, "35238", "Éducation populaire et spectacle vivant " + run, true));
+        directory.create(coordinator.current(), data("Épicerie solidaire " + run, null, StructureFamily.ASSOCIATION,
+                EssSector.COMMERCE, "35238", "Une épicerie pour tous " + run, true));
+        directory.create(cornouaille.current(), data("Projet pas encore public " + run, null, StructureFamily.ASSOCIATION,
+                EssSector.ENVIRONNEMENT, "29232", "ressourcerie " + run, false));
+    }
+
+    private static String randomDigits(int n) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            digits.append((int) (Math.random() * 10));
+        }
+        return digits.toString();
+    }
+
+    private Directory.StructurePage search(String text) {
+        return directory.search(new StructureQuery(text + " " + run, null, null, null, null, 0, 20));
+    }
+
+    @Test
+    void frenchSearchFindsPluralsAndWordsWithoutTheirAccents() {
+        assertThat(search("ressourcerie").rows()).extracting(Directory.StructureView::name)
+                .containsExactly("Les Ressourceries de Cornouaille " + run);
+        assertThat(search("education").rows()).extracting(Directory.StructureView::name)
+                .containsExactly("Théâtre coopératif " + run);
+        assertThat(search("epiceries").rows()).extracting(Directory.StructureView::name)
+                .containsExactly("Épicerie solidaire " + run);
+        assertThat(search("theatre").rows()).hasSize(1);
+    }
+
+    @Test
+    void facetsCountTheMatchesAndFilter() {
+        Directory.StructurePage all = directory.search(new StructureQuery(run, null, null, null, null, 0, 20));
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.facets().get("departement")).containsEntry("35", 2L).containsEntry("29", 1L);
+        assertThat(all.facets().get("pole")).containsEntry("adess-cornouaille", 1L);
+        Directory.StructurePage in35 = directory.search(new StructureQuery(run, null, null, null, "35", 0, 20));
+        assertThat(in35.total()).isEqualTo(2);
+        // the chosen facet keeps counting the other values, so one can switch
+        assertThat(in35.facets().get("departement")).containsEntry("29", 1L);
+        assertThat(in35.facets().get("family")).containsEntry("SCIC", 1L).containsEntry("ASSOCIATION", 1L);
+        assertThat(directory.search(new StructureQuery(run, StructureFamily.SCIC, null, null, null, 0, 20)).total()).isEqualTo(1);
+        // no words: every published structure, by name
+        Directory.StructurePage everything = directory.search(new StructureQuery(null, null, null, null, "29", 0, 500));
+        assertThat(everything.rows()).extracting(Directory.StructureView::name).contains("Les Ressourceries de Cornouaille " + run)
+                .isSortedAccordingTo(java.util.Comparator.comparing(name -> org.maillage.platform.Slugs.of(name, 300, "")));
+    }
+
+    @Test
+    void anUnpublishedListingIsNeitherFoundNorShown() {
+        assertThat(search("pas encore public").rows()).isEmpty();
+        Session visitor = new Session(port);
+        assertThat(visitor.get("/annuaire?q=" + run).body()).doesNotContain("Projet pas encore public");
+    }
+
+    @Test
+    void siretRulesAndUnknownCommunesAreRefused() {
+        assertThatThrownBy(() -> directory.create(coordinator.current(), data("SCOP sans SIRET", "", StructureFamily.SCOP,
+                EssSector.SERVICES, "35238", "", true))).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("structure.siret.required");
+        assertThatThrownBy(() -> directory.create(coordinator.current(), data("SCOP", "73282932000075", StructureFamily.SCOP,
+                EssSector.SERVICES, "35238", "", true))).hasMessageContaining("structure.siret.invalid");
+        String siret = SiretTest.valid("7" + randomDigits(12));
+        directory.create(coordinator.current(), data("SCOP une " + run, siret, StructureFamily.SCOP, EssSector.SERVICES,
+                "35238", "", false));
+        assertThatThrownBy(() -> directory.create(coordinator.current(), data("SCOP deux", siret.substring(0, 3) + " "
+                + siret.substring(3), StructureFamily.SCOP, EssSector.SERVICES, "35238", "", true)))
+                .hasMessageContaining("structure.siret.taken");
+        assertThatThrownBy(() -> directory.create(coordinator.current(), data("Nulle part", null, StructureFamily.ASSOCIATION,
+                EssSector.SERVICES, "99999", "", true))).hasMessageContaining("structure.commune.unknown");
+    }
+
+    @Test
+    void anAnimatorManagesTheStructuresOfTheirPolesTerritoryOnly() {
+        User rennes = users.staff(Role.ANIMATEUR, "reso-solidaire");
+        assertThatThrownBy(() -> directory.create(rennes.current(), data("Ailleurs", null, StructureFamily.ASSOCIATION,
+                EssSector.SERVICES, "29232", "", true))).isInstanceOf(AccessDeniedException.class);
+        String slug = search("ressourcerie").rows().get(0).slug();
+        Session session = new Session(port).signedIn(rennes.email());
+        assertThat(session.get("/espace/structures/" + slug + "/modifier").statusCode()).isEqualTo(403);
+        Map<String, String> form = new HashMap<>(Map.of("name", "Détournée", "family", "ASSOCIATION", "sector", "SERVICES",
+                "communeCode", "29232", "published", "true"));
+        assertThat(session.submit("/espace", "/espace/structures/" + slug + "/modifier", form).statusCode()).isEqualTo(403);
+        assertThat(directory.findPublished(slug).orElseThrow().name()).startsWith("Les Ressourceries");
+        Session funder = new Session(port).signedIn(users.staff(Role.FINANCEUR, "29").email());
+        assertThat(funder.get("/espace/structures/" + slug + "/modifier").statusCode()).isEqualTo(403);
+        assertThat(new Session(port).get("/espace/structures/nouvelle").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aBadSiretComesBackInFrenchNextToTheFieldWithTheRestKept() {
+        Session session = new Session(port).signedIn(cornouaille.email());
+        Map<String, String> form = new HashMap<>(Map.of("name", "Coop des Glazik " + run, "siret", "732 829 320 00075",
+                "family", "SCOP", "sector", "SERVICES", "communeCode", "29232", "published", "true",
+                "description", "Services aux habitants"));
+        HttpResponse<String> answer = session.submit("/espace/structures/nouvelle", "/espace/structures/nouvelle", form);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("id=\"siret-error\"").contains("Ce SIRET n’est pas valide")
+                .contains("value=\"Coop des Glazik " + run + "\"").contains("Services aux habitants");
+        form.put("siret", SiretTest.valid("5" + randomDigits(12)));
+        HttpResponse<String> saved = session.submit("/espace/structures/nouvelle", "/espace/structures/nouvelle", form);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/annuaire/coop-des-glazik"));
+    }
+}
