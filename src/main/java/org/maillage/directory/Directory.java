@@ -14,6 +14,12 @@ public interface Directory {
     /** Published structures matching the query (French full-text: accents, plurals), with facet counts. */
     StructurePage search(StructureQuery query);
 
+    /**
+     * Every published structure matching the filters (words and page ignored), by name, one at a time
+     * (open-data exports of any size).
+     */
+    void exportPublished(StructureQuery filters, java.util.function.Consumer<StructureView> each);
+
     /** A published structure; empty when there is none (or it is not published). */
     Optional<StructureView> findPublished(String slug);
 

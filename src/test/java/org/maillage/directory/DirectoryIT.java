@@ -159,4 +159,33 @@ class DirectoryIT {
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/annuaire/coop-des-glazik"));
     }
+
+    @Test
+    void theDirectoryIsOpenDataThroughTheApiCsvAndGeoJson() {
+        directory.create(coordinator.current(), new StructureData("Coopérative \"Le Lien\"; Brest " + run, null,
+                StructureFamily.ASSOCIATION, "9220", EssSector.SERVICES, "88.99B", "1 quai Est", "29019", 48.39, -4.49, 12,
+                "https://lelien.example.org", "=HYPERLINK(\"http://evil\") " + run, true));
+        Session visitor = new Session(port);
+
+        HttpResponse<String> api = visitor.get("/api/v1/structures?q=lien+" + run + "&departement=29");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"total\":1").contains("\"communeCode\":\"29019\"").contains("\"commune\":\"Brest\"")
+                .contains("\"facets\"");
+        assertThat(visitor.get("/api/v1/structures?family=PAS_UNE_FAMILLE").statusCode()).isEqualTo(400);
+        assertThat(visitor.get("/api/v1/structures/nexiste-pas").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> csv = visitor.get("/annuaire/export.csv?departement=29");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("\uFEFFnom;siret;famille;categorie_juridique;secteur;code_naf;adresse;code_commune;commune;"
+                + "latitude;longitude;salaries;site_web;presentation;pole\r\n");
+        String line = csv.body().lines().filter(l -> l.contains("Le Lien")).findFirst().orElseThrow();
+        assertThat(line).isEqualTo("\"Coopérative \"\"Le Lien\"\"; Brest " + run + "\";;ASSOCIATION;9220;SERVICES;88.99B;1 quai Est;"
+                + "29019;Brest;48.39;-4.49;12;https://lelien.example.org;\"'=HYPERLINK(\"\"http://evil\"\") " + run + "\";"
+                + line.substring(line.lastIndexOf(';') + 1));
+        assertThat(csv.body()).doesNotContain("Projet pas encore public");
+
+        HttpResponse<String> geojson = visitor.get("/annuaire/export.geojson?departement=29");
+        assertThat(geojson.body()).startsWith("{\"type\":\"FeatureCollection\"")
+                .contains("\"coordinates\":[-4.49,48.39]").doesNotContain("Les Ressourceries de Cornouaille " + run);
+    }
 }

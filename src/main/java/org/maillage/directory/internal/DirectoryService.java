@@ -60,19 +60,7 @@ class DirectoryService implements Directory {
         String matches = text == null ? "true" : """
                 (s.search_vector @@ websearch_to_tsquery('french', public.unaccent('public.unaccent'::regdictionary, :text))
                  or s.search_name like '%' || public.search_key(:text) || '%')""";
-        Map<String, String> chosen = new LinkedHashMap<>();
-        if (query.family() != null) {
-            chosen.put("family", query.family().name());
-        }
-        if (query.sector() != null) {
-            chosen.put("sector", query.sector().name());
-        }
-        if (query.poleSlug() != null && !query.poleSlug().isBlank()) {
-            chosen.put("pole", query.poleSlug());
-        }
-        if (query.departementCode() != null && !query.departementCode().isBlank()) {
-            chosen.put("departement", query.departementCode());
-        }
+        Map<String, String> chosen = chosenFacets(query);
         chosen.forEach((facet, value) -> params.put("f_" + facet, value));
         String where = " where s.published and " + matches + facetFilter(chosen, null);
         long total = jdbc.sql("select count(*) from directory.structure s" + where).params(params).query(Long.class).single();
@@ -98,6 +86,46 @@ class DirectoryService implements Directory {
         Map<String, String> poleNames = poles.list().stream()
                 .collect(Collectors.toMap(PoleSummary::slug, PoleSummary::name, (a, b) -> a, LinkedHashMap::new));
         return new StructurePage(withPlaces(rows, poleNames), total, query.page(), query.size(), facets, poleNames);
+    }
+
+    @Override
+    public void exportPublished(StructureQuery filters, java.util.function.Consumer<StructureView> each) {
+        Map<String, String> chosen = chosenFacets(filters);
+        Map<String, Object> params = new HashMap<>();
+        chosen.forEach((facet, value) -> params.put("f_" + facet, value));
+        String where = " where s.published" + facetFilter(chosen, null);
+        Map<String, String> poleNames = poleNames();
+        Map<String, String> communeNames = territories.findCommunes(jdbc.sql(
+                        "select distinct s.commune_code from directory.structure s" + where).params(params)
+                        .query(String.class).list())
+                .stream().collect(Collectors.toMap(Commune::code, Commune::name));
+        jdbc.sql("select s.* from directory.structure s" + where + " order by s.search_name, s.id").params(params)
+                .query(rs -> {
+                    StructureView s = row(rs);
+                    each.accept(new StructureView(s.id(), s.slug(), s.name(), s.siret(), s.family(), s.legalFormCode(),
+                            s.sector(), s.nafCode(), s.address(), s.communeCode(),
+                            communeNames.getOrDefault(s.communeCode(), s.communeCode()), s.departementCode(),
+                            s.regionCode(), s.poleSlug(), s.poleSlug() == null ? null : poleNames.get(s.poleSlug()),
+                            s.latitude(), s.longitude(), s.employees(), s.website(), s.description(), s.published()));
+                });
+    }
+
+    /** The facets chosen in the query, by facet name. */
+    private static Map<String, String> chosenFacets(StructureQuery query) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        if (query.family() != null) {
+            chosen.put("family", query.family().name());
+        }
+        if (query.sector() != null) {
+            chosen.put("sector", query.sector().name());
+        }
+        if (query.poleSlug() != null && !query.poleSlug().isBlank()) {
+            chosen.put("pole", query.poleSlug());
+        }
+        if (query.departementCode() != null && !query.departementCode().isBlank()) {
+            chosen.put("departement", query.departementCode());
+        }
+        return chosen;
     }
 
     /** The chosen facets as conditions, except {@code except} (its own counts ignore its choice). */
