@@ -63,6 +63,21 @@ public final class Session {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Sends a file with a form of the page at {@code formPage} (multipart/form-data, its CSRF token included). */
+    public HttpResponse<String> upload(String formPage, String action, String field, String fileName, byte[] content) {
+        String boundary = "----maillage" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        csrfToken(formPage).ifPresent(token -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + token + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     public Optional<String> csrfToken(String page) {
         Matcher matcher = CSRF.matcher(get(page).body());
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();

@@ -165,7 +165,7 @@ class DirectoryService implements Directory {
     }
 
     /** Animators of the pôle covering the commune, coordinators of its region. */
-    private boolean mayManage(CurrentUser user, String poleSlug, String regionCode) {
+    boolean mayManage(CurrentUser user, String poleSlug, String regionCode) {
         return poleSlug != null ? authorizations.canChangePole(user, new PoleRef(poleSlug, regionCode))
                 : user.scopes(Role.COORDINATEUR, ScopeType.REGION).contains(regionCode);
     }
@@ -175,7 +175,11 @@ class DirectoryService implements Directory {
     public String create(CurrentUser user, StructureData data) {
         Place place = place(data.communeCode());
         authorizations.check(mayManage(user, place.poleSlug(), place.commune().regionCode()));
-        String siret = checkedSiret(data, null);
+        return insert(data, place, checkedSiret(data, null));
+    }
+
+    /** Adds a checked structure (rights, place and SIRET already checked); its slug. */
+    String insert(StructureData data, Place place, String siret) {
         String slug = uniqueSlug(Slugs.of(data.name() + " " + place.commune().name(), 80, "structure"));
         jdbc.sql("""
                 insert into directory.structure (slug, name, siret, family, legal_form_code, sector, naf_code, address,
@@ -207,7 +211,8 @@ class DirectoryService implements Directory {
 
     // --- Helpers ------------------------------------------------------------------------------
 
-    private record Place(Commune commune, String poleSlug) {}
+    /** A commune and the pôle covering it (or null). */
+    record Place(Commune commune, String poleSlug) {}
 
     private Place place(String communeCode) {
         Commune commune = territories.findCommune(communeCode == null ? "" : communeCode.strip())

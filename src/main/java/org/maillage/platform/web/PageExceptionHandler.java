@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Errors of the HTML pages: the French error page with the reason, never a stack trace. */
@@ -24,6 +25,11 @@ class PageExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
         return page(HttpStatus.NOT_FOUND, problems.message(e.messageKey(), e.arguments()));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e) {
+        return page(HttpStatus.CONTENT_TOO_LARGE, problems.message("import.file.tooLarge", new Object[0]));
     }
 
     @ExceptionHandler(RuleViolationException.class)

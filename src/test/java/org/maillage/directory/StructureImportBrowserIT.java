@@ -1,0 +1,98 @@
+package org.maillage.directory;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.maillage.account.Role;
+import org.maillage.support.Chromium;
+import org.maillage.support.MaillageIntegrationTest;
+import org.maillage.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** An animator imports a CSV file with errors, corrects it and imports it, in a real Chromium. */
+@MaillageIntegrationTest
+class StructureImportBrowserIT {
+
+    static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    BrowserContext context;
+
+    @BeforeAll
+    static void launch() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void quit() {
+        chromium.close();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void anAnimatorImportsAFileWithErrorsCorrectsItAndImportsIt() {
+        String run = "wv" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        var animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
+        Page page = context.newPage();
+        page.navigate("http://localhost:" + port + "/connexion");
+        page.getByLabel("Adresse électronique").fill(animator.email());
+        page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestUsers.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        page.waitForURL("**/espace");
+        page.navigate("http://localhost:" + port + "/annuaire");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importer un fichier CSV")).click();
+        assertThat(Chromium.seriousAccessibilityViolations(page)).as("import page").isEmpty();
+
+        String wrong = "nom;famille;secteur;code_commune\n"
+                + "Atelier vélo " + run + ";association;mobilité;29232\n"
+                + "Recyclerie " + run + ";association;environnement;29232\n";
+        page.getByLabel("Fichier CSV").setInputFiles(new FilePayload("structures.csv", "text/csv", wrong.getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier le fichier")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Un problème : rien n’a été importé");
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Secteur inconnu : « mobilité »");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importer les 2 structure(s)"))).hasCount(0);
+        assertThat(Chromium.seriousAccessibilityViolations(page)).as("preview with problems").isEmpty();
+
+        String corrected = wrong.replace("mobilité", "services");
+        page.getByLabel("Fichier CSV").setInputFiles(new FilePayload("structures.csv", "text/csv", corrected.getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vérifier le fichier")).click();
+        assertThat(page.getByText("Tout est bon : 2 structure(s) prête(s).")).isVisible();
+        assertThat(jdbc.sql("select count(*) from directory.structure where name like :run").param("run", "%" + run)
+                .query(Long.class).single()).isZero();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importer les 2 structure(s)")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("2 structures ajoutées à l’annuaire.");
+        assertThat(jdbc.sql("select count(*) from directory.structure where name like :run").param("run", "%" + run)
+                .query(Long.class).single()).isEqualTo(2);
+
+        page.navigate("http://localhost:" + port + "/annuaire?q=" + run);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Atelier vélo " + run))).isVisible();
+    }
+}
