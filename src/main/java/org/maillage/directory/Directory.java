@@ -39,6 +39,21 @@ public interface Directory {
 
     void update(CurrentUser user, String slug, StructureData data);
 
+    /** The structure's memberships of pôles, newest year first. */
+    List<Membership> memberships(String slug);
+
+    /**
+     * Records (or replaces) the membership of a structure in a pôle for a year: the pôle's animators and
+     * its region's coordinators.
+     */
+    void recordMembership(CurrentUser user, String slug, Membership membership);
+
+    void removeMembership(CurrentUser user, String slug, long membershipId);
+
+    /** A structure's membership of a pôle for a year; {@code fee} in euros, or null when none was set. */
+    record Membership(long id, String poleSlug, String poleName, int year, java.math.BigDecimal fee,
+            MembershipStatus status) {}
+
     /** What is typed about a structure. */
     record StructureData(String name, String siret, StructureFamily family, String legalFormCode, EssSector sector,
             String nafCode, String address, String communeCode, Double latitude, Double longitude, Integer employees,

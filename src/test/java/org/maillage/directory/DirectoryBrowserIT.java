@@ -59,13 +59,15 @@ class DirectoryBrowserIT {
         String run = "xk" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
         var animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
         directory.create(animator.current(), new StructureData("Ressourcerie du Glazik " + run, null, StructureFamily.ASSOCIATION,
-                null, EssSector.ENVIRONNEMENT, null, "2 rue du Port", "29232", null, null, 6, "https://ressourcerie.example.org",
+                null, EssSector.ENVIRONNEMENT, null, "2 rue du Port", "29232", 47.996, -4.102, 6, "https://ressourcerie.example.org",
                 "Collecte, réemploi et vente d’objets de seconde main " + run, true));
         directory.create(animator.current(), new StructureData("Jardins partagés " + run, null, StructureFamily.ASSOCIATION,
                 null, EssSector.AGRICULTURE, null, null, "29232", null, null, 0, null, "Jardins " + run, true));
 
         context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
                 .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        // the tile server is unreachable (as in CI): the page must not depend on it
+        context.route("https://tile.openstreetmap.org/**", route -> route.abort());
         Page page = context.newPage();
         page.navigate("http://localhost:" + port + "/annuaire");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Annuaire des structures de l’ESS");
@@ -73,6 +75,10 @@ class DirectoryBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Une structure.");
         assertThat(page.getByLabel("Famille")).containsText("Association (1)");
+        // the map shows the one located structure of the search, without its tiles
+        assertThat(page.locator("#directory-map")).isVisible();
+        assertThat(page.locator("#directory-map")).hasAttribute("data-markers", "1");
+        assertThat(page.locator(".leaflet-marker-icon")).hasAttribute("title", "Ressourcerie du Glazik " + run);
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("search results").isEmpty();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ressourcerie du Glazik " + run)).click();

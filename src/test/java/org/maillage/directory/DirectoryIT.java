@@ -188,4 +188,36 @@ class DirectoryIT {
         assertThat(geojson.body()).startsWith("{\"type\":\"FeatureCollection\"")
                 .contains("\"coordinates\":[-4.49,48.39]").doesNotContain("Les Ressourceries de Cornouaille " + run);
     }
+
+    @Test
+    void membershipsAreKeptByThePolesAnimatorsAndShownWithoutTheirFee() {
+        String slug = search("ressourcerie").rows().get(0).slug();
+        Session animator = new Session(port).signedIn(cornouaille.email());
+        HttpResponse<String> saved = animator.submit("/espace/structures/" + slug + "/modifier",
+                "/espace/structures/" + slug + "/adhesions",
+                Map.of("poleSlug", "adess-cornouaille", "year", "2026", "fee", "50", "status", "MEMBER"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        // the same year again replaces it
+        animator.submit("/espace/structures/" + slug + "/modifier", "/espace/structures/" + slug + "/adhesions",
+                Map.of("poleSlug", "adess-cornouaille", "year", "2026", "fee", "60", "status", "MEMBER"));
+        assertThat(directory.memberships(slug)).singleElement().satisfies(m -> {
+            assertThat(m.fee()).isEqualByComparingTo("60");
+            assertThat(m.poleName()).isEqualTo("ADESS Cornouaille");
+        });
+        String page = new Session(port).get("/annuaire/" + slug).body();
+        assertThat(page).contains("Adhérente de").contains("ADESS Cornouaille (2026)").doesNotContain("60,00").doesNotContain("Cotisation");
+        assertThat(animator.get("/espace/structures/" + slug + "/modifier").body()).contains("60,00 €");
+
+        // another pôle's animator cannot record a membership of ADESS Cornouaille
+        User rennes = users.staff(Role.ANIMATEUR, "reso-solidaire");
+        assertThatThrownBy(() -> directory.recordMembership(rennes.current(), slug,
+                new Directory.Membership(0, "adess-cornouaille", null, 2027, null, MembershipStatus.PENDING)))
+                .isInstanceOf(AccessDeniedException.class);
+        HttpResponse<String> bad = animator.submit("/espace/structures/" + slug + "/modifier",
+                "/espace/structures/" + slug + "/adhesions",
+                Map.of("poleSlug", "adess-cornouaille", "year", "deux mille", "fee", "", "status", "MEMBER"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"year-error\"");
+        assertThat(directory.memberships(slug)).hasSize(1);
+    }
 }

@@ -16,6 +16,7 @@ import org.maillage.account.Role;
 import org.maillage.account.ScopeType;
 import org.maillage.directory.Directory;
 import org.maillage.directory.EssSector;
+import org.maillage.directory.MembershipStatus;
 import org.maillage.directory.Siret;
 import org.maillage.directory.StructureFamily;
 import org.maillage.network.PoleResolution;
@@ -207,6 +208,47 @@ class DirectoryService implements Directory {
                     published = :published, updated_at = now()
                 where id = :id
                 """).params(columns(data, place, siret)).param("id", current.id()).update();
+    }
+
+    // --- Memberships ----------------------------------------------------------------------------
+
+    @Override
+    public List<Membership> memberships(String slug) {
+        Map<String, String> names = poleNames();
+        return jdbc.sql("""
+                select m.* from directory.membership m join directory.structure s on s.id = m.structure_id
+                where s.slug = :slug order by m.year desc, m.pole_slug
+                """).param("slug", slug)
+                .query((rs, row) -> new Membership(rs.getLong("id"), rs.getString("pole_slug"),
+                        names.getOrDefault(rs.getString("pole_slug"), rs.getString("pole_slug")), rs.getInt("year"),
+                        rs.getBigDecimal("fee"), MembershipStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public void recordMembership(CurrentUser user, String slug, Membership membership) {
+        StructureView structure = bySlug(slug).orElseThrow(() -> new NotFoundException("structure.unknown", slug));
+        PoleSummary pole = poles.findBySlug(membership.poleSlug()).map(c -> c.pole())
+                .orElseThrow(() -> new NotFoundException("pole.unknown", membership.poleSlug()));
+        authorizations.check(authorizations.canChangePole(user, new PoleRef(pole.slug(), pole.regionCode())));
+        jdbc.sql("""
+                insert into directory.membership (structure_id, pole_slug, year, fee, status)
+                values (:structure, :pole, :year, :fee, :status)
+                on conflict (structure_id, pole_slug, year) do update set fee = excluded.fee, status = excluded.status
+                """).param("structure", structure.id()).param("pole", pole.slug()).param("year", membership.year())
+                .param("fee", membership.fee()).param("status", membership.status().name()).update();
+    }
+
+    @Override
+    @Transactional
+    public void removeMembership(CurrentUser user, String slug, long membershipId) {
+        Membership membership = memberships(slug).stream().filter(m -> m.id() == membershipId).findFirst()
+                .orElseThrow(() -> new NotFoundException("membership.unknown", membershipId));
+        PoleSummary pole = poles.findBySlug(membership.poleSlug()).map(c -> c.pole())
+                .orElseThrow(() -> new NotFoundException("pole.unknown", membership.poleSlug()));
+        authorizations.check(authorizations.canChangePole(user, new PoleRef(pole.slug(), pole.regionCode())));
+        jdbc.sql("delete from directory.membership where id = :id").param("id", membershipId).update();
     }
 
     // --- Helpers ------------------------------------------------------------------------------

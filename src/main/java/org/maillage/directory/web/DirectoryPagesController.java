@@ -7,6 +7,7 @@ import org.maillage.directory.Directory.StructureQuery;
 import org.maillage.directory.Directory.StructureView;
 import org.maillage.directory.EssSector;
 import org.maillage.directory.StructureFamily;
+import org.maillage.platform.MapProperties;
 import org.maillage.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +23,12 @@ class DirectoryPagesController {
 
     private final Directory directory;
     private final Authorizations authorizations;
+    private final MapProperties map;
 
-    DirectoryPagesController(Directory directory, Authorizations authorizations) {
+    DirectoryPagesController(Directory directory, Authorizations authorizations, MapProperties map) {
         this.directory = directory;
         this.authorizations = authorizations;
+        this.map = map;
     }
 
     @GetMapping("/annuaire")
@@ -47,6 +50,7 @@ class DirectoryPagesController {
         model.addAttribute("families", StructureFamily.values());
         model.addAttribute("sectors", EssSector.values());
         model.addAttribute("canAdd", authorizations.currentUser().isPresent());
+        model.addAttribute("map", map);
         return "directory/search";
     }
 
@@ -55,6 +59,9 @@ class DirectoryPagesController {
         StructureView structure = directory.findPublished(slug)
                 .orElseThrow(() -> new NotFoundException("structure.unknown", slug));
         model.addAttribute("structure", structure);
+        // fees are the pôle's business: the public page says where the structure is a member, and when
+        model.addAttribute("memberOf", directory.memberships(slug).stream()
+                .filter(m -> m.status() == org.maillage.directory.MembershipStatus.MEMBER).toList());
         model.addAttribute("canEdit", authorizations.currentUser().map(user -> directory.canEdit(user, structure)).orElse(false));
         return "directory/structure";
     }

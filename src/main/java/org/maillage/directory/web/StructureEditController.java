@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 import org.maillage.account.Authorizations;
 import org.maillage.directory.Directory;
 import org.maillage.directory.Directory.StructureData;
+import org.maillage.account.PoleRef;
 import org.maillage.directory.EssSector;
+import org.maillage.directory.MembershipStatus;
+import org.maillage.network.Poles;
 import org.maillage.directory.StructureFamily;
 import org.maillage.platform.RuleViolationException;
 import org.springframework.context.MessageSource;
@@ -64,14 +67,29 @@ class StructureEditController {
         }
     }
 
+    record MembershipForm(
+            @NotBlank(message = "{membership.pole.blank}") String poleSlug,
+            @NotNull(message = "{managePole.funding.year.invalid}") @Min(value = 2000, message = "{managePole.funding.year.invalid}")
+            @Max(value = 2100, message = "{managePole.funding.year.invalid}") Integer year,
+            @DecimalMin(value = "0", message = "{membership.fee.invalid}") @DecimalMax(value = "1000000", message = "{membership.fee.invalid}")
+            java.math.BigDecimal fee,
+            @NotNull(message = "{membership.status.blank}") MembershipStatus status) {
+
+        static MembershipForm empty() {
+            return new MembershipForm("", java.time.Year.now().getValue(), null, MembershipStatus.MEMBER);
+        }
+    }
+
     private final Directory directory;
     private final Authorizations authorizations;
     private final MessageSource messages;
+    private final Poles poles;
 
-    StructureEditController(Directory directory, Authorizations authorizations, MessageSource messages) {
+    StructureEditController(Directory directory, Authorizations authorizations, MessageSource messages, Poles poles) {
         this.directory = directory;
         this.authorizations = authorizations;
         this.messages = messages;
+        this.poles = poles;
     }
 
     @GetMapping("/espace/structures/nouvelle")
@@ -105,6 +123,29 @@ class StructureEditController {
         return form(model, structure.slug());
     }
 
+    @PostMapping("/espace/structures/{slug}/adhesions")
+    String addMembership(@PathVariable String slug, @Valid @ModelAttribute("membershipForm") MembershipForm form,
+            BindingResult validation, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        var user = authorizations.requireUser();
+        var structure = directory.findForEditing(user, slug);
+        if (validation.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("form", StructureForm.of(structure.data()));
+            return form(model, slug);
+        }
+        directory.recordMembership(user, slug, new Directory.Membership(0, form.poleSlug(), null, form.year(), form.fee(),
+                form.status()));
+        redirect.addFlashAttribute("done", "membership.saved");
+        return "redirect:/espace/structures/" + slug + "/modifier#adhesions";
+    }
+
+    @PostMapping("/espace/structures/{slug}/adhesions/{id}/retrait")
+    String removeMembership(@PathVariable String slug, @PathVariable long id, RedirectAttributes redirect) {
+        directory.removeMembership(authorizations.requireUser(), slug, id);
+        redirect.addFlashAttribute("done", "membership.removed");
+        return "redirect:/espace/structures/" + slug + "/modifier#adhesions";
+    }
+
     @PostMapping("/espace/structures/{slug}/modifier")
     String update(@PathVariable String slug, @Valid @ModelAttribute("form") StructureForm form, BindingResult validation,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -132,6 +173,16 @@ class StructureEditController {
 
     private String form(Model model, String slug) {
         model.addAttribute("slug", slug);
+        if (slug != null) {
+            var user = authorizations.requireUser();
+            model.addAttribute("memberships", directory.memberships(slug));
+            model.addAttribute("memberPoles", poles.list().stream()
+                    .filter(p -> authorizations.canChangePole(user, new PoleRef(p.slug(), p.regionCode()))).toList());
+            model.addAttribute("statuses", MembershipStatus.values());
+            if (!model.containsAttribute("membershipForm")) {
+                model.addAttribute("membershipForm", MembershipForm.empty());
+            }
+        }
         model.addAttribute("families", StructureFamily.values());
         model.addAttribute("sectors", EssSector.values());
         return "directory/edit";

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.maillage.platform.MapProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
+    private final String tileOrigin;
+
+    ContentSecurityPolicyFilter(String tileOrigin) {
+        this.tileOrigin = tileOrigin;
+    }
+
     static final String NONCE_ATTRIBUTE = "cspNonce";
     static final String API_DOCS_UI = "/api/docs/swagger-ui/";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,7 +38,7 @@ class ContentSecurityPolicyFilter extends OncePerRequestFilter {
         RANDOM.nextBytes(bytes);
         String nonce = Base64.getEncoder().encodeToString(bytes);
         request.setAttribute(NONCE_ATTRIBUTE, nonce);
-        response.setHeader("Content-Security-Policy", policy(nonce));
+        response.setHeader("Content-Security-Policy", policy(nonce, tileOrigin));
         chain.doFilter(request, response);
     }
 
@@ -40,9 +47,10 @@ class ContentSecurityPolicyFilter extends OncePerRequestFilter {
         return request.getRequestURI().startsWith(request.getContextPath() + API_DOCS_UI);
     }
 
-    static String policy(String nonce) {
+    /** The policy; {@code tileOrigin} is the map tile server, the only other place images come from. */
+    static String policy(String nonce, String tileOrigin) {
         return "default-src 'self'; script-src 'nonce-" + nonce + "' 'strict-dynamic'; style-src 'self'; "
-                + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "img-src 'self' data: " + tileOrigin + "; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "form-action 'self'; frame-ancestors 'none'";
     }
 
@@ -50,9 +58,9 @@ class ContentSecurityPolicyFilter extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicyFilter() {
+        FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicyFilter(MapProperties map) {
             FilterRegistrationBean<ContentSecurityPolicyFilter> registration =
-                    new FilterRegistrationBean<>(new ContentSecurityPolicyFilter());
+                    new FilterRegistrationBean<>(new ContentSecurityPolicyFilter(map.tileOrigin()));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
         }
