@@ -4,26 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.maillage.support.BrowserTest;
 import org.maillage.support.Chromium;
 import org.maillage.support.MaillageIntegrationTest;
 import org.maillage.support.TestMail;
 import org.maillage.support.TestUsers;
 import org.maillage.support.TestUsers.User;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,57 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * their animator; each link works once, and an expired one is refused. Pages are checked with axe.
  */
 @MaillageIntegrationTest
-class EmailFlowsBrowserIT {
+class EmailFlowsBrowserIT extends BrowserTest {
 
     static final String NEW_PASSWORD = "Trois-pommes-et-un-Kouign-2026";
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TestUsers users;
 
     @Autowired
     JdbcClient jdbc;
-
-    private final List<BrowserContext> contexts = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
-    }
-
-    /** A new browser (its own cookies), on a page of Maillage. */
-    private Page browser(String path) {
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
-        contexts.add(context);
-        Page page = context.newPage();
-        page.navigate(url(path));
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static void signIn(Page page, String email, String password) {
-        page.getByLabel("Adresse électronique").fill(email);
-        page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
-    }
 
     private static void assertAccessible(Page page, String what) {
         assertThat(Chromium.seriousAccessibilityViolations(page)).as(what).isEmpty();
@@ -97,7 +49,7 @@ class EmailFlowsBrowserIT {
     @Test
     void anInvitedPersonSetsAPasswordOnceAndArrivesInTheirSpace() {
         User admin = users.admin();
-        Page adminPage = browser("/connexion");
+        Page adminPage = open("/connexion");
         signIn(adminPage, admin.email(), TestUsers.PASSWORD);
         adminPage.waitForURL("**/espace");
         adminPage.navigate(url("/admin/utilisateurs/inviter"));
@@ -117,7 +69,7 @@ class EmailFlowsBrowserIT {
                 .contains("valable 7 jours");
         String link = TestMail.link(email, "/invitation?jeton=");
 
-        Page page = browser(link);
+        Page page = open(link);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Bienvenue sur Maillage");
         assertThat(page.getByText("Partenaire — Scic Kejal (formation CREOPSS)")).isVisible();
         assertAccessible(page, "invitation page");
@@ -138,8 +90,8 @@ class EmailFlowsBrowserIT {
         page.waitForURL("**/espace");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Bonjour Nolwenn Le Gall");
 
-        assertLinkRefused(browser("/"), link, url(""));
-        Page later = browser("/connexion");
+        assertLinkRefused(open("/"), link, url(""));
+        Page later = open("/connexion");
         signIn(later, invited, NEW_PASSWORD);
         later.waitForURL("**/espace");
         assertNoPasswordHashInSessions();
@@ -155,7 +107,7 @@ class EmailFlowsBrowserIT {
     @Test
     void aForgottenPasswordIsReplacedThroughAnEmailedLinkThatWorksOnceAndExpires() {
         User partner = users.staff(Role.PARTENAIRE, "kejal");
-        Page page = browser("/connexion");
+        Page page = open("/connexion");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mot de passe oublié ?")).click();
         page.getByLabel("Adresse électronique").fill(partner.email());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Recevoir le lien")).click();
@@ -164,7 +116,7 @@ class EmailFlowsBrowserIT {
 
         // an unknown address gets the same answer, and no email
         String unknown = TestUsers.uniqueEmail("inconnu");
-        Page other = browser("/mot-de-passe-oublie");
+        Page other = open("/mot-de-passe-oublie");
         other.getByLabel("Adresse électronique").fill(unknown);
         other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Recevoir le lien")).click();
         assertThat(other.getByText("Si un compte existe pour cette adresse")).isVisible();
@@ -182,18 +134,18 @@ class EmailFlowsBrowserIT {
         page.waitForURL("**/espace");
         assertNoPasswordHashInSessions();
 
-        assertLinkRefused(browser("/"), link, url(""));
+        assertLinkRefused(open("/"), link, url(""));
         assertThat(TestMail.to(unknown)).isEmpty();
 
         // a fresh link, left unused past its hour
-        Page again = browser("/mot-de-passe-oublie");
+        Page again = open("/mot-de-passe-oublie");
         again.getByLabel("Adresse électronique").fill(partner.email());
         again.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Recevoir le lien")).click();
         String expiring = TestMail.link(TestMail.await(partner.email(), 3).get(2), "/mot-de-passe/nouveau?jeton=");
         jdbc.sql("update account.one_time_token set expires_at = now() - interval '1 second'"
                 + " where user_id = :id and purpose = 'PASSWORD_RESET' and used_at is null")
                 .param("id", partner.id().value()).update();
-        Page expired = browser("/");
+        Page expired = open("/");
         assertLinkRefused(expired, expiring, url(""));
         assertThat(expired.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Demander un nouveau lien"))).isVisible();
         assertAccessible(expired, "expired link page");
@@ -202,7 +154,7 @@ class EmailFlowsBrowserIT {
     @Test
     void aPorteurOpensTheirSpaceFromTheLinkTheirAnimatorSentAndSeesWhoReadTheirFile() {
         User animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
-        Page page = browser("/connexion");
+        Page page = open("/connexion");
         signIn(page, animator.email(), TestUsers.PASSWORD);
         page.waitForURL("**/espace");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enregistrer un porteur de projet")).click();
@@ -220,10 +172,7 @@ class EmailFlowsBrowserIT {
         assertThat(TestMail.body(email)).contains("Bonjour Maëlys Riou").contains("valable 30 minutes");
         String link = TestMail.link(email, "/mon-espace/lien?jeton=");
 
-        Page phone = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)).newPage();
-        contexts.add(phone.context());
-        phone.navigate(url(link));
+        Page phone = open(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true), link);
         assertAccessible(phone, "magic link page");
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir mon espace")).click();
         phone.waitForURL("**/mon-espace");
@@ -231,13 +180,13 @@ class EmailFlowsBrowserIT {
         assertThat(phone.getByRole(AriaRole.TABLE)).containsText(animator.name());
         assertAccessible(phone, "porteur's space");
 
-        assertLinkRefused(browser("/"), link, url(""));
+        assertLinkRefused(open("/"), link, url(""));
     }
 
     @Test
     void anHtmxRequestAfterTheSessionExpiredTakesTheWholePageToTheLoginPage() {
         User coordinator = users.staff(Role.COORDINATEUR, "53");
-        Page page = browser("/connexion");
+        Page page = open("/connexion");
         signIn(page, coordinator.email(), TestUsers.PASSWORD);
         page.waitForURL("**/espace");
         page.navigate(url("/admin/utilisateurs"));
@@ -262,7 +211,7 @@ class EmailFlowsBrowserIT {
         jdbc.sql("update account.user_account set display_name = 'Annaïg Morvan' where id = :id")
                 .param("id", animator.id().value()).update();
 
-        Page animatorPage = browser("/connexion");
+        Page animatorPage = open("/connexion");
         signIn(animatorPage, animator.email(), TestUsers.PASSWORD);
         animatorPage.waitForURL("**/espace");
         animatorPage.navigate(url("/espace/porteurs/nouveau"));
@@ -275,10 +224,7 @@ class EmailFlowsBrowserIT {
         UserId porteur = new UserId(jdbc.sql("select id from account.user_account where email = :email")
                 .param("email", porteurEmail).query(Long.class).single());
 
-        Page page = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
-                .setViewportSize(1200, 800)).newPage();
-        contexts.add(page.context());
-        page.navigate(url("/connexion"));
+        Page page = open(new Browser.NewContextOptions().setViewportSize(1200, 800), "/connexion");
         signIn(page, coordinator.email(), TestUsers.PASSWORD);
         page.waitForURL("**/espace");
         page.navigate(url("/admin/utilisateurs"));
@@ -286,10 +232,8 @@ class EmailFlowsBrowserIT {
         page.navigate(url("/admin/journal"));
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("audit-log.png")));
 
-        Page phone = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2)).newPage();
-        contexts.add(phone.context());
-        phone.navigate(url("/mon-espace/lien?jeton=" + users.magicLinkToken(porteur)));
+        Page phone = open(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
+                .setDeviceScaleFactor(2), "/mon-espace/lien?jeton=" + users.magicLinkToken(porteur));
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir mon espace")).click();
         phone.waitForURL("**/mon-espace");
         phone.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("porteur-space-phone.png")).setFullPage(true));

@@ -4,55 +4,27 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.maillage.account.Role;
 import org.maillage.directory.Directory.StructureData;
+import org.maillage.support.BrowserTest;
 import org.maillage.support.Chromium;
 import org.maillage.support.MaillageIntegrationTest;
 import org.maillage.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A visitor on a phone searches the directory and opens a structure's page, in a real Chromium. */
 @MaillageIntegrationTest
-class DirectoryBrowserIT {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
+class DirectoryBrowserIT extends BrowserTest {
 
     @Autowired
     Directory directory;
 
     @Autowired
     TestUsers users;
-
-    BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @Test
     void aVisitorSearchesTheDirectoryAndOpensAStructure() {
@@ -64,12 +36,10 @@ class DirectoryBrowserIT {
         directory.create(animator.current(), new StructureData("Jardins partagés " + run, null, StructureFamily.ASSOCIATION,
                 null, EssSector.AGRICULTURE, null, null, "29232", null, null, 0, null, "Jardins " + run, true));
 
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR")
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        Page page = open(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true), "/");
         // the tile server is unreachable (as in CI): the page must not depend on it
-        context.route("https://tile.openstreetmap.org/**", route -> route.abort());
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + "/annuaire");
+        page.context().route("https://tile.openstreetmap.org/**", route -> route.abort());
+        page.navigate(url("/annuaire"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Annuaire des structures de l’ESS");
         page.getByLabel("Nom, activité ou mot-clé").fill("ressourceries " + run);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();

@@ -3,33 +3,23 @@ package org.maillage.directory;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.maillage.account.Role;
+import org.maillage.support.BrowserTest;
 import org.maillage.support.Chromium;
 import org.maillage.support.MaillageIntegrationTest;
 import org.maillage.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An animator imports a CSV file with errors, corrects it and imports it, in a real Chromium. */
 @MaillageIntegrationTest
-class StructureImportBrowserIT {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
+class StructureImportBrowserIT extends BrowserTest {
 
     @Autowired
     TestUsers users;
@@ -37,37 +27,12 @@ class StructureImportBrowserIT {
     @Autowired
     JdbcClient jdbc;
 
-    BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
     @Test
     void anAnimatorImportsAFileWithErrorsCorrectsItAndImportsIt() {
         String run = "wv" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
         var animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + "/connexion");
-        page.getByLabel("Adresse électronique").fill(animator.email());
-        page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestUsers.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
-        page.waitForURL("**/espace");
-        page.navigate("http://localhost:" + port + "/annuaire");
+        Page page = signedIn(animator.email());
+        page.navigate(url("/annuaire"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importer un fichier CSV")).click();
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("import page").isEmpty();
 
@@ -92,7 +57,7 @@ class StructureImportBrowserIT {
         assertThat(jdbc.sql("select count(*) from directory.structure where name like :run").param("run", "%" + run)
                 .query(Long.class).single()).isEqualTo(2);
 
-        page.navigate("http://localhost:" + port + "/annuaire?q=" + run);
+        page.navigate(url("/annuaire?q=" + run));
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Atelier vélo " + run))).isVisible();
     }
 }

@@ -4,54 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.maillage.support.BrowserTest;
 import org.maillage.support.Chromium;
 import org.maillage.support.MaillageIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A visitor finds the pôle of their commune in a real Chromium, with the keyboard only. */
 @MaillageIntegrationTest
-class FindMyPoleBrowserIT {
+class FindMyPoleBrowserIT extends BrowserTest {
 
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
-    private Page open(Browser.NewContextOptions options, String path) {
-        context = chromium.browser().newContext(options.setLocale("fr-FR"));
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + path);
-        return page;
-    }
 
     @Test
     void keyboardOnlyVisitorPicksTheCommuneFromTheAutocompleteAndSeesThePole() {
@@ -145,11 +111,11 @@ class FindMyPoleBrowserIT {
         assertThat(page.getByRole(AriaRole.OPTION).first()).isVisible();
         page.keyboard().press("ArrowDown");
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("home-autocomplete.png")));
-        page.navigate("http://localhost:" + port + "/trouver-mon-pole/22136");
+        page.navigate(url("/trouver-mon-pole/22136"));
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("result.png")).setFullPage(true));
-        page.navigate("http://localhost:" + port + "/poles");
+        page.navigate(url("/poles"));
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("poles.png")));
-        context.close();
+        page.context().close();
         page = open(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
                 .setDeviceScaleFactor(2), "/trouver-mon-pole/22206");
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("result-phone.png")).setFullPage(true));
@@ -160,11 +126,11 @@ class FindMyPoleBrowserIT {
         Page page = open(new Browser.NewContextOptions(), "/trouver-mon-pole?q=");
         assertThat(page.getByText("Saisissez le nom de votre commune ou son code postal.")).isVisible();
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("form with error").isEmpty();
-        page.navigate("http://localhost:" + port + "/poles");
+        page.navigate(url("/poles"));
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("list of pôles").isEmpty();
-        page.navigate("http://localhost:" + port + "/poles/adess-pays-de-brest");
+        page.navigate(url("/poles/adess-pays-de-brest"));
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("pôle page").isEmpty();
-        page.navigate("http://localhost:" + port + "/page-inconnue");
+        page.navigate(url("/page-inconnue"));
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("404 page").isEmpty();
     }
 }

@@ -3,58 +3,29 @@ package org.maillage.network;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.maillage.account.Role;
+import org.maillage.support.BrowserTest;
 import org.maillage.support.Chromium;
 import org.maillage.support.MaillageIntegrationTest;
 import org.maillage.support.TestUsers;
 import org.maillage.support.TestUsers.User;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A coordinator completes a pôle's préfiguration checklist and constitutes it, in a real Chromium. */
 @MaillageIntegrationTest
-class PoleLifecycleBrowserIT {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int port;
+class PoleLifecycleBrowserIT extends BrowserTest {
 
     @Autowired
     TestUsers users;
 
     @Autowired
     PoleManagement management;
-
-    BrowserContext context;
-
-    @BeforeAll
-    static void launch() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @Test
     void aCoordinatorConstitutesAPoleOnceTheChecklistIsComplete() {
@@ -68,12 +39,7 @@ class PoleLifecycleBrowserIT {
             management.recordStep(coordinator.current(), slug, step, new PoleManagement.StepRecord(LocalDate.of(2026, 1, 15), "", List.of()));
         }
 
-        context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR"));
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + "/connexion");
-        page.getByLabel("Adresse électronique").fill(coordinator.email());
-        page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(TestUsers.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        Page page = signedIn(coordinator.email());
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Les pôles de ma région (pilotage)")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Les pôles de ma région");
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("regional overview").isEmpty();
