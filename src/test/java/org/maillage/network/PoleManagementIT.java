@@ -157,6 +157,11 @@ class PoleManagementIT {
         assertThat(badFte.statusCode()).isEqualTo(400);
         assertThat(badFte.body()).contains("id=\"fte-error\"").contains("Saisissez un temps de travail en chiffres")
                 .contains("value=\"Gwen Test\"");
+        HttpResponse<String> noKind = session.submit("/espace/poles/adess-cornouaille", "/espace/poles/adess-cornouaille/financements",
+                Map.of("year", "2026", "funder", "Région Bretagne", "kind", "", "amount", "35 000"));
+        assertThat(noKind.statusCode()).isEqualTo(400);
+        assertThat(noKind.body()).contains("id=\"kind-error\"").contains("Choisissez la nature du financement.")
+                .contains("gion Bretagne\"").contains("value=\"35000\"");
         HttpResponse<String> badLink = session.submit("/espace/poles/adess-cornouaille",
                 "/espace/poles/adess-cornouaille/etapes/PARTNERSHIPS",
                 Map.of("doneOn", "2026-02-01", "notes", "Rencontre", "links", "https://ok.example.org\nfichier.pdf"));
