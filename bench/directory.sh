@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Directory search on 250,000 generated structures, with wrk on loopback, next to the same SQL run
-# directly through pgbench in the same run (the page, the total and the four facet counts the
-# endpoint computes, for the same words).
+# directly through pgbench in the same run (the total and the four facet counts in one statement,
+# then the ranked page: the endpoint's two statements, for the same words).
 #   bench/directory.sh [duration, default 20s] [structures, default 250000]   (Debian: apt-get install wrk postgresql)
 source "$(dirname "$0")/lib.sh"
 require wrk pgbench psql curl python3
@@ -42,18 +42,15 @@ SQL
 loaded=$(psql -c "select count(*) from directory.structure")
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $loaded structures (generated in $(python3 -c "print(round($(date +%s.%N) - $started, 1))") s), duration $duration per run"
 
-# pgbench scripts: for each words, the SQL the endpoint runs (count, page, four facets).
+# pgbench scripts: for each words, the SQL the endpoint runs (total and four facets in one statement, then the page).
 scripts=()
 for q in $QUERIES; do
   text="${q//+/ }"
   match="(s.search_vector @@ websearch_to_tsquery('french', public.unaccent('public.unaccent'::regdictionary, '$text')) or s.search_name like '%' || public.search_key('$text') || '%')"
   file="$OUT/directory-$q.sql"
   {
-    echo "select count(*) from directory.structure s where s.published and $match;"
+    echo "with m as materialized (select s.family, s.sector, s.pole_slug, s.departement_code from directory.structure s where s.published and $match) select 'total' as facet, null as value, count(*) filter (where true) as n from m s union all select 'family', s.family, count(*) filter (where true) from m s where s.family is not null group by s.family union all select 'sector', s.sector, count(*) filter (where true) from m s where s.sector is not null group by s.sector union all select 'pole', s.pole_slug, count(*) filter (where true) from m s where s.pole_slug is not null group by s.pole_slug union all select 'departement', s.departement_code, count(*) filter (where true) from m s where s.departement_code is not null group by s.departement_code;"
     echo "select s.* from directory.structure s where s.published and $match order by ts_rank(s.search_vector, websearch_to_tsquery('french', public.unaccent('public.unaccent'::regdictionary, '$text'))) + similarity(s.search_name, public.search_key('$text')) desc, s.search_name, s.id limit 20 offset 0;"
-    for column in family sector pole_slug departement_code; do
-      echo "select s.$column, count(*) from directory.structure s where s.published and $match and s.$column is not null group by s.$column order by count(*) desc, s.$column;"
-    done
   } > "$file"
   scripts+=(-f "$file")
 done

@@ -64,7 +64,6 @@ class DirectoryService implements Directory {
         Map<String, String> chosen = chosenFacets(query);
         chosen.forEach((facet, value) -> params.put("f_" + facet, value));
         String where = " where s.published and " + matches + facetFilter(chosen, null);
-        long total = jdbc.sql("select count(*) from directory.structure s" + where).params(params).query(Long.class).single();
         // best matches first (words of the name weigh most, then a name close to the words typed); else by name
         String order = text == null ? "s.search_name, s.id"
                 : "ts_rank(s.search_vector, websearch_to_tsquery('french', public.unaccent('public.unaccent'::regdictionary, :text)))"
@@ -73,20 +72,35 @@ class DirectoryService implements Directory {
                         + " order by " + order + " limit :size offset :offset")
                 .params(params).param("size", query.size()).param("offset", (long) query.page() * query.size())
                 .query((rs, row) -> row(rs)).list();
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        // The total and the four facets from one scan of the matches: each facet counts as if its own
+        // choice were not made (so that one can switch), the total with every choice.
+        StringBuilder counting = new StringBuilder("with m as materialized (select s.family, s.sector, s.pole_slug,"
+                + " s.departement_code from directory.structure s where s.published and " + matches + ")"
+                + " select 'total' as facet, null as value, count(*) filter (where true" + facetFilter(chosen, null)
+                + ") as n from m s");
         for (String facet : List.of("family", "sector", "pole", "departement")) {
             String column = FACETS.get(facet);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            jdbc.sql("select s." + column + " as value, count(*) as n from directory.structure s where s.published and "
-                            + matches + facetFilter(chosen, facet) + " and s." + column + " is not null"
-                            + " group by s." + column + " order by count(*) desc, s." + column)
-                    .params(params)
-                    .query((rs, row) -> counts.put(rs.getString("value"), rs.getLong("n"))).list();
-            facets.put(facet, counts);
+            counting.append(" union all select '").append(facet).append("', s.").append(column)
+                    .append(", count(*) filter (where true").append(facetFilter(chosen, facet)).append(") from m s where s.")
+                    .append(column).append(" is not null group by s.").append(column);
         }
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        List.of("family", "sector", "pole", "departement").forEach(facet -> facets.put(facet, new LinkedHashMap<>()));
+        long[] total = {0};
+        jdbc.sql(counting.toString()).params(params).query((rs, row) -> {
+            if ("total".equals(rs.getString("facet"))) {
+                total[0] = rs.getLong("n");
+            } else if (rs.getLong("n") > 0) {
+                facets.get(rs.getString("facet")).put(rs.getString("value"), rs.getLong("n"));
+            }
+            return null;
+        }).list();
+        facets.replaceAll((facet, counts) -> counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         Map<String, String> poleNames = poles.list().stream()
                 .collect(Collectors.toMap(PoleSummary::slug, PoleSummary::name, (a, b) -> a, LinkedHashMap::new));
-        return new StructurePage(withPlaces(rows, poleNames), total, query.page(), query.size(), facets, poleNames);
+        return new StructurePage(withPlaces(rows, poleNames), total[0], query.page(), query.size(), facets, poleNames);
     }
 
     @Override
