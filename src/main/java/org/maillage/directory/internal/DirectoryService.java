@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
@@ -116,12 +115,7 @@ class DirectoryService implements Directory {
                 .stream().collect(Collectors.toMap(Commune::code, Commune::name));
         jdbc.sql("select s.* from directory.structure s" + where + " order by s.search_name, s.id").params(params)
                 .query(rs -> {
-                    StructureView s = row(rs);
-                    each.accept(new StructureView(s.id(), s.slug(), s.name(), s.siret(), s.family(), s.legalFormCode(),
-                            s.sector(), s.nafCode(), s.address(), s.communeCode(),
-                            communeNames.getOrDefault(s.communeCode(), s.communeCode()), s.departementCode(),
-                            s.regionCode(), s.poleSlug(), s.poleSlug() == null ? null : poleNames.get(s.poleSlug()),
-                            s.latitude(), s.longitude(), s.employees(), s.website(), s.description(), s.published()));
+                    each.accept(named(row(rs), communeNames, poleNames));
                 });
     }
 
@@ -325,13 +319,17 @@ class DirectoryService implements Directory {
 
     /** The same views with their commune and pôle names. */
     private List<StructureView> withPlaces(List<StructureView> rows, Map<String, String> poleNames) {
-        Map<String, Commune> communes = territories.findCommunes(rows.stream().map(StructureView::communeCode).toList())
-                .stream().collect(Collectors.toMap(Commune::code, Function.identity()));
-        return rows.stream().map(s -> new StructureView(s.id(), s.slug(), s.name(), s.siret(), s.family(), s.legalFormCode(),
-                s.sector(), s.nafCode(), s.address(), s.communeCode(),
-                communes.containsKey(s.communeCode()) ? communes.get(s.communeCode()).name() : s.communeCode(),
+        Map<String, String> communeNames = territories.findCommunes(rows.stream().map(StructureView::communeCode).toList())
+                .stream().collect(Collectors.toMap(Commune::code, Commune::name));
+        return rows.stream().map(s -> named(s, communeNames, poleNames)).toList();
+    }
+
+    /** The view with the names of its commune and pôle. */
+    private static StructureView named(StructureView s, Map<String, String> communeNames, Map<String, String> poleNames) {
+        return new StructureView(s.id(), s.slug(), s.name(), s.siret(), s.family(), s.legalFormCode(), s.sector(),
+                s.nafCode(), s.address(), s.communeCode(), communeNames.getOrDefault(s.communeCode(), s.communeCode()),
                 s.departementCode(), s.regionCode(), s.poleSlug(), s.poleSlug() == null ? null : poleNames.get(s.poleSlug()),
-                s.latitude(), s.longitude(), s.employees(), s.website(), s.description(), s.published())).toList();
+                s.latitude(), s.longitude(), s.employees(), s.website(), s.description(), s.published());
     }
 
     private static StructureView row(ResultSet rs) throws SQLException {
