@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Directory search on 250,000 generated structures, with wrk on loopback, next to the same SQL run
-# directly through pgbench in the same run (the total and the four facet counts in one statement,
-# then the ranked page: the endpoint's two statements, for the same words).
+# directly through pgbench in the same run (the endpoint's one statement, read from the same file,
+# for the same words).
 #   bench/directory.sh [duration, default 20s] [structures, default 250000]   (Debian: apt-get install wrk postgresql)
 source "$(dirname "$0")/lib.sh"
 require wrk pgbench psql curl python3
@@ -14,9 +14,10 @@ trap stop_app EXIT
 start_app
 psql() { command psql -h localhost -p "$PG_PORT" -U postgres -d maillage -v ON_ERROR_STOP=1 -Atq "$@"; }
 
-# Realistic names and descriptions on the real communes loaded (Brittany by default).
+# Realistic names and descriptions on the real communes loaded (Brittany by default); skipped when a
+# kept database (APP_DB_DIR) has them already.
 started=$(date +%s.%N)
-psql <<SQL
+[ "$(psql -c "select count(*) from directory.structure where slug like 'bench-%'")" -ge "$count" ] || psql <<SQL
 insert into directory.structure (slug, name, siret, family, sector, commune_code, departement_code, region_code,
     latitude, longitude, employees, description, published)
 select 'bench-' || g,
@@ -42,16 +43,15 @@ SQL
 loaded=$(psql -c "select count(*) from directory.structure")
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $loaded structures (generated in $(python3 -c "print(round($(date +%s.%N) - $started, 1))") s), duration $duration per run"
 
-# pgbench scripts: for each words, the SQL the endpoint runs (total and four facets in one statement, then the page).
+# pgbench scripts: for each words, the statement the endpoint runs (src/main/resources/directory/search.sql,
+# its placeholders removed as DirectoryService does for words without a facet).
 scripts=()
 for q in $QUERIES; do
   text="${q//+/ }"
-  match="(s.search_vector @@ websearch_to_tsquery('french', public.unaccent('public.unaccent'::regdictionary, '$text')) or s.search_name like '%' || public.search_key('$text') || '%')"
   file="$OUT/directory-$q.sql"
-  {
-    echo "with m as materialized (select s.family, s.sector, s.pole_slug, s.departement_code from directory.structure s where s.published and $match) select 'total' as facet, null as value, count(*) filter (where true) as n from m s union all select 'family', s.family, count(*) filter (where true) from m s where s.family is not null group by s.family union all select 'sector', s.sector, count(*) filter (where true) from m s where s.sector is not null group by s.sector union all select 'pole', s.pole_slug, count(*) filter (where true) from m s where s.pole_slug is not null group by s.pole_slug union all select 'departement', s.departement_code, count(*) filter (where true) from m s where s.departement_code is not null group by s.departement_code;"
-    echo "select s.* from directory.structure s where s.published and $match order by ts_rank(s.search_vector, websearch_to_tsquery('french', public.unaccent('public.unaccent'::regdictionary, '$text'))) + similarity(s.search_name, public.search_key('$text')) desc, s.search_name, s.id limit 20 offset 0;"
-  } > "$file"
+  grep -v '^ *--' "$ROOT/src/main/resources/directory/search.sql" \
+    | sed -e 's#/\*[^*]*\*/##g' -e "s#:text#'$text'#g" -e 's#:size#20#' -e 's#:offset#0#' | tr '\n' ' ' > "$file"
+  echo ";" >> "$file"
   scripts+=(-f "$file")
 done
 
@@ -64,6 +64,7 @@ for connections in 8; do
   run_wrk static-file "$connections" "$duration" "/css/maillage.css"
   run_wrk api-search "$connections" "$duration" "/api/v1/structures?q="
   run_wrk page-search "$connections" "$duration" "/annuaire?q="
+  run_wrk page-browse "$connections" "$duration" "/annuaire"
   rm -f "$OUT"/pgbench_log.*
   before=$(cpu_snapshot)
   pgbench -h localhost -p "$PG_PORT" -U postgres -n -M simple -c "$connections" -j 2 -T "${duration%s}" \

@@ -14,6 +14,8 @@ public enum Role {
     COORDINATEUR(Set.of(ScopeType.REGION)),
     /** Financeur / collectivité: aggregated figures of a territory, never a person's data. */
     FINANCEUR(Set.of(ScopeType.REGION, ScopeType.DEPARTEMENT, ScopeType.EPCI, ScopeType.POLE)),
+    /** Structure de l'ESS: the people of a structure, who keep its public listing up to date. */
+    STRUCTURE(Set.of(ScopeType.STRUCTURE)),
     /** Administrateur: accounts, roles and settings of the platform. */
     ADMINISTRATEUR(Set.of(ScopeType.PLATFORM));
 

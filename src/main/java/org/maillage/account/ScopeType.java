@@ -14,6 +14,8 @@ public enum ScopeType {
     DEPARTEMENT,
     /** An EPCI. Code: SIREN. */
     EPCI,
+    /** An ESS structure of the directory. Code: its slug (directory module). */
+    STRUCTURE,
     /** The whole platform. Code: "*". */
     PLATFORM
 }

@@ -26,8 +26,18 @@ public interface Directory {
     /** A structure for someone who may edit it (403 otherwise). */
     StructureView findForEditing(CurrentUser user, String slug);
 
-    /** Whether the user may edit this structure. */
+    /** Whether the user may edit this structure: its pôle's animators, its region's coordinators, its own people. */
     boolean canEdit(CurrentUser user, StructureView structure);
+
+    /** Whether the user may give the structure's people an account: its pôle's animators, its region's coordinators. */
+    boolean canGiveAccess(CurrentUser user, StructureView structure);
+
+    /**
+     * Invites a person of the structure, who will then keep its public listing up to date.
+     *
+     * @throws org.maillage.platform.RuleViolationException when the email has an account already
+     */
+    void giveAccess(CurrentUser user, String slug, String email, String displayName);
 
     /**
      * Adds a structure; its slug.

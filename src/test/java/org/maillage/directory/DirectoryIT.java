@@ -104,6 +104,29 @@ class DirectoryIT {
     }
 
     @Test
+    void browsingCountsAreKeptButAChangeMadeHereShowsAtOnce() {
+        StructureQuery inMorbihan = new StructureQuery(null, null, null, null, "56", 0, 1);
+        long before = directory.search(inMorbihan).total();
+        directory.create(coordinator.current(), data("Atelier vélo " + UUID.randomUUID(), null, StructureFamily.ASSOCIATION,
+                EssSector.SERVICES, "56260", "Réparation", true));
+        Directory.StructurePage after = directory.search(inMorbihan);
+        assertThat(after.total()).isEqualTo(before + 1);
+        assertThat(after.facets().get("departement")).containsEntry("56", before + 1);
+    }
+
+    @Test
+    void theClosestNameComesFirstAmongEqualMatches() {
+        String word = "zr" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        directory.create(coordinator.current(), data("Recyclerie du pays de Brocéliande " + word, null,
+                StructureFamily.ASSOCIATION, EssSector.ENVIRONNEMENT, "35238", "", true));
+        directory.create(coordinator.current(), data("Recyclerie " + word, null, StructureFamily.ASSOCIATION,
+                EssSector.ENVIRONNEMENT, "35238", "", true));
+        assertThat(directory.search(new StructureQuery("recyclerie " + word, null, null, null, null, 0, 20)).rows())
+                .extracting(Directory.StructureView::name)
+                .containsExactly("Recyclerie " + word, "Recyclerie du pays de Brocéliande " + word);
+    }
+
+    @Test
     void anUnpublishedListingIsNeitherFoundNorShown() {
         assertThat(search("pas encore public").rows()).isEmpty();
         Session visitor = new Session(port);

@@ -32,7 +32,7 @@ class AuthorizationService implements Authorizations {
 
     private static final String CACHE = AuthorizationService.class.getName() + ".currentUser";
     /** Roles a coordinator may grant, within their region. */
-    private static final Set<Role> COORDINATOR_GRANTABLE = Set.of(Role.ANIMATEUR, Role.PARTENAIRE, Role.FINANCEUR);
+    private static final Set<Role> COORDINATOR_GRANTABLE = Set.of(Role.ANIMATEUR, Role.PARTENAIRE, Role.FINANCEUR, Role.STRUCTURE);
 
     private final UserRepository users;
 
@@ -157,6 +157,10 @@ class AuthorizationService implements Authorizations {
         }
         if (user.has(Role.ADMINISTRATEUR)) {
             return role != Role.PORTEUR; // porteurs come from their intake, not from an invitation
+        }
+        if (role == Role.STRUCTURE) { // a structure's people: its pôle's animators, its region's coordinators
+            return coordinates(user, scope.regionCode())
+                    || (scope.poleSlug() != null && user.scopes(Role.ANIMATEUR, ScopeType.POLE).contains(scope.poleSlug()));
         }
         return user.has(Role.COORDINATEUR) && COORDINATOR_GRANTABLE.contains(role)
                 && (coordinates(user, scope.regionCode()) || (role == Role.PARTENAIRE && scope.regionCode() == null));

@@ -54,6 +54,7 @@ class Principals {
             case PARTENAIRE -> "partenaire";
             case COORDINATEUR -> "coordination";
             case FINANCEUR -> "financeur";
+            case STRUCTURE -> "structure";
             case ADMINISTRATEUR -> "administration";
         };
     }

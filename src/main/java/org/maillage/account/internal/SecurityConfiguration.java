@@ -39,7 +39,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String LOGIN = "/connexion";
-    static final String[] STAFF = {"ANIMATEUR", "PARTENAIRE", "COORDINATEUR", "FINANCEUR", "ADMINISTRATEUR"};
+    static final String[] STAFF = java.util.Arrays.stream(org.maillage.account.Role.values())
+            .filter(org.maillage.account.Role::isStaff).map(Enum::name).toArray(String[]::new);
 
     @Bean
     PasswordEncoder passwordEncoder() {

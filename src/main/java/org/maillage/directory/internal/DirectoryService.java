@@ -1,13 +1,18 @@
 package org.maillage.directory.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.maillage.account.AccountAdministration;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
 import org.maillage.account.PoleRef;
@@ -26,6 +31,7 @@ import org.maillage.platform.RuleViolationException;
 import org.maillage.platform.Slugs;
 import org.maillage.territory.Commune;
 import org.maillage.territory.Territories;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +48,13 @@ class DirectoryService implements Directory {
     private final Territories territories;
     private final Poles poles;
     private final Authorizations authorizations;
+    private final BrowseCounts browseCounts;
+    private final AccountAdministration accounts;
 
-    DirectoryService(JdbcClient jdbc, Territories territories, Poles poles, Authorizations authorizations) {
+    DirectoryService(JdbcClient jdbc, Territories territories, Poles poles, Authorizations authorizations,
+            BrowseCounts browseCounts, AccountAdministration accounts) {
+        this.browseCounts = browseCounts;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.territories = territories;
         this.poles = poles;
@@ -52,54 +63,65 @@ class DirectoryService implements Directory {
 
     // --- Search -------------------------------------------------------------------------------
 
+    /** The search statement (src/main/resources/directory/search.sql), its comments removed. */
+    private static final String SEARCH_SQL = searchStatement();
+
+
     @Override
     public StructurePage search(StructureQuery query) {
-        Map<String, Object> params = new HashMap<>();
         String text = query.text() == null || query.text().isBlank() ? null : query.text().strip();
-        params.put("text", text);
-        String matches = text == null ? "true" : """
-                (s.search_vector @@ websearch_to_tsquery('french', public.unaccent('public.unaccent'::regdictionary, :text))
-                 or s.search_name like '%' || public.search_key(:text) || '%')""";
         Map<String, String> chosen = chosenFacets(query);
-        chosen.forEach((facet, value) -> params.put("f_" + facet, value));
-        String where = " where s.published and " + matches + facetFilter(chosen, null);
-        // best matches first (words of the name weigh most, then a name close to the words typed); else by name
-        String order = text == null ? "s.search_name, s.id"
-                : "ts_rank(s.search_vector, websearch_to_tsquery('french', public.unaccent('public.unaccent'::regdictionary, :text)))"
-                        + " + similarity(s.search_name, public.search_key(:text)) desc, s.search_name, s.id";
-        List<StructureView> rows = jdbc.sql("select s.* from directory.structure s" + where
-                        + " order by " + order + " limit :size offset :offset")
-                .params(params).param("size", query.size()).param("offset", (long) query.page() * query.size())
-                .query((rs, row) -> row(rs)).list();
-        // The total and the four facets from one scan of the matches: each facet counts as if its own
-        // choice were not made (so that one can switch), the total with every choice.
-        StringBuilder counting = new StringBuilder("with m as materialized (select s.family, s.sector, s.pole_slug,"
-                + " s.departement_code from directory.structure s where s.published and " + matches + ")"
-                + " select 'total' as facet, null as value, count(*) filter (where true" + facetFilter(chosen, null)
-                + ") as n from m s");
-        for (String facet : List.of("family", "sector", "pole", "departement")) {
-            String column = FACETS.get(facet);
-            counting.append(" union all select '").append(facet).append("', s.").append(column)
-                    .append(", count(*) filter (where true").append(facetFilter(chosen, facet)).append(") from m s where s.")
-                    .append(column).append(" is not null group by s.").append(column);
+        long offset = (long) query.page() * query.size();
+        Map<String, String> poleNames = poleNames();
+        if (text != null) {
+            List<StructureView> rows = new ArrayList<>();
+            SearchCounts counts = runSearch(text, chosen, query.size(), offset, rows);
+            return new StructurePage(withPlaces(rows, poleNames), counts.total(), query.page(), query.size(),
+                    counts.facets(), poleNames);
         }
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        List.of("family", "sector", "pole", "departement").forEach(facet -> facets.put(facet, new LinkedHashMap<>()));
-        long[] total = {0};
-        jdbc.sql(counting.toString()).params(params).query((rs, row) -> {
-            if ("total".equals(rs.getString("facet"))) {
-                total[0] = rs.getLong("n");
-            } else if (rs.getLong("n") > 0) {
-                facets.get(rs.getString("facet")).put(rs.getString("value"), rs.getLong("n"));
+        // Browsing without words: the counts cover every published structure (kept a while), the
+        // page comes in name order from the index.
+        SearchCounts counts = browseCounts.get(chosen, () -> runSearch(null, chosen, 0, 0, new ArrayList<>()));
+        Map<String, Object> params = new HashMap<>();
+        chosen.forEach((facet, value) -> params.put("f_" + facet, value));
+        List<StructureView> rows = jdbc.sql("select s.* from directory.structure s where s.published"
+                        + facetFilter(chosen, null, "s") + " order by s.search_name, s.id limit :size offset :offset")
+                .params(params).param("size", query.size()).param("offset", offset).query((rs, row) -> row(rs)).list();
+        return new StructurePage(withPlaces(rows, poleNames), counts.total(), query.page(), query.size(), counts.facets(),
+                poleNames);
+    }
+
+    /** Runs search.sql: the counts, and the page's structures into {@code rows}. */
+    private SearchCounts runSearch(String text, Map<String, String> chosen, int size, long offset,
+            List<StructureView> rows) {
+        String sql = (text == null ? SEARCH_SQL.replaceAll("/\\*if words\\*/.*?/\\*else ([^*]*)\\*/", "$1")
+                : SEARCH_SQL.replaceAll("/\\*if words\\*/|/\\*else [^*]*\\*/", ""))
+                .replace("/*all*/", facetFilter(chosen, null, "m"));
+        for (String facet : SearchCounts.FACETS) {
+            sql = sql.replace("/*but_" + facet + "*/", facetFilter(chosen, facet, "m"));
+        }
+        Map<String, Object> params = new HashMap<>();
+        chosen.forEach((facet, value) -> params.put("f_" + facet, value));
+        String[][] counts = {null};
+        jdbc.sql(sql).params(params).param("text", text).param("size", size).param("offset", offset).query(rs -> {
+            if (counts[0] == null) {
+                java.sql.Array array = rs.getArray("counts");
+                counts[0] = array == null ? new String[0] : (String[]) array.getArray();
             }
-            return null;
-        }).list();
-        facets.replaceAll((facet, counts) -> counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
-        Map<String, String> poleNames = poles.list().stream()
-                .collect(Collectors.toMap(PoleSummary::slug, PoleSummary::name, (a, b) -> a, LinkedHashMap::new));
-        return new StructurePage(withPlaces(rows, poleNames), total[0], query.page(), query.size(), facets, poleNames);
+            if (rs.getObject("id") != null) {
+                rows.add(row(rs));
+            }
+        });
+        return SearchCounts.parse(counts[0]);
+    }
+
+    private static String searchStatement() {
+        try (var in = new ClassPathResource("directory/search.sql").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.stripLeading().startsWith("--")).collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -107,7 +129,7 @@ class DirectoryService implements Directory {
         Map<String, String> chosen = chosenFacets(filters);
         Map<String, Object> params = new HashMap<>();
         chosen.forEach((facet, value) -> params.put("f_" + facet, value));
-        String where = " where s.published" + facetFilter(chosen, null);
+        String where = " where s.published" + facetFilter(chosen, null, "s");
         Map<String, String> poleNames = poleNames();
         Map<String, String> communeNames = territories.findCommunes(jdbc.sql(
                         "select distinct s.commune_code from directory.structure s" + where).params(params)
@@ -137,12 +159,12 @@ class DirectoryService implements Directory {
         return chosen;
     }
 
-    /** The chosen facets as conditions, except {@code except} (its own counts ignore its choice). */
-    private static String facetFilter(Map<String, String> chosen, String except) {
+    /** The chosen facets as conditions on {@code table}, except {@code except} (its own counts ignore its choice). */
+    private static String facetFilter(Map<String, String> chosen, String except, String table) {
         StringBuilder filter = new StringBuilder();
         chosen.forEach((facet, value) -> {
             if (!facet.equals(except)) {
-                filter.append(" and s.").append(FACETS.get(facet)).append(" = :f_").append(facet);
+                filter.append(" and ").append(table).append('.').append(FACETS.get(facet)).append(" = :f_").append(facet);
             }
         });
         return filter.toString();
@@ -170,7 +192,25 @@ class DirectoryService implements Directory {
 
     @Override
     public boolean canEdit(CurrentUser user, StructureView structure) {
+        return mayManage(user, structure.poleSlug(), structure.regionCode()) || ownListing(user, structure);
+    }
+
+    @Override
+    public boolean canGiveAccess(CurrentUser user, StructureView structure) {
         return mayManage(user, structure.poleSlug(), structure.regionCode());
+    }
+
+    @Override
+    @Transactional
+    public void giveAccess(CurrentUser user, String slug, String email, String displayName) {
+        StructureView structure = findForEditing(user, slug);
+        authorizations.check(canGiveAccess(user, structure));
+        accounts.invite(user, email.strip(), displayName.strip(), Role.STRUCTURE, structure.slug());
+    }
+
+    /** The structure's own people (invited from its page) keep its listing up to date. */
+    private static boolean ownListing(CurrentUser user, StructureView structure) {
+        return user.scopes(Role.STRUCTURE, ScopeType.STRUCTURE).contains(structure.slug());
     }
 
     /** Animators of the pôle covering the commune, coordinators of its region. */
@@ -197,6 +237,7 @@ class DirectoryService implements Directory {
                 values (:slug, :name, :siret, :family, :legalForm, :sector, :naf, :address, :commune, :departement,
                     :region, :pole, :lat, :lon, :employees, :website, :description, :published)
                 """).params(columns(data, place, siret)).param("slug", slug).update();
+        browseCounts.clearAfterCommit();
         return slug;
     }
 
@@ -205,8 +246,8 @@ class DirectoryService implements Directory {
     public void update(CurrentUser user, String slug, StructureData data) {
         StructureView current = findForEditing(user, slug);
         Place place = place(data.communeCode());
-        // moving it elsewhere needs the rights there too
-        authorizations.check(mayManage(user, place.poleSlug(), place.commune().regionCode()));
+        // an animator moving it elsewhere needs the rights there too; its own people may move it
+        authorizations.check(ownListing(user, current) || mayManage(user, place.poleSlug(), place.commune().regionCode()));
         String siret = checkedSiret(data, current.id());
         jdbc.sql("""
                 update directory.structure set name = :name, siret = :siret, family = :family, legal_form_code = :legalForm,
@@ -216,6 +257,7 @@ class DirectoryService implements Directory {
                     published = :published, updated_at = now()
                 where id = :id
                 """).params(columns(data, place, siret)).param("id", current.id()).update();
+        browseCounts.clearAfterCommit();
     }
 
     // --- Memberships ----------------------------------------------------------------------------
@@ -314,7 +356,8 @@ class DirectoryService implements Directory {
     }
 
     private Map<String, String> poleNames() {
-        return poles.list().stream().collect(Collectors.toMap(PoleSummary::slug, PoleSummary::name, (a, b) -> a));
+        return poles.list().stream()
+                .collect(Collectors.toMap(PoleSummary::slug, PoleSummary::name, (a, b) -> a, LinkedHashMap::new));
     }
 
     /** The same views with their commune and pôle names. */

@@ -80,6 +80,17 @@ class StructureEditController {
         }
     }
 
+    /** Giving a person of the structure an account. */
+    record AccessForm(
+            @NotBlank(message = "{structure.access.email.blank}") @jakarta.validation.constraints.Email(message = "{structure.access.email.invalid}")
+            @Size(max = 254, message = "{structure.access.email.invalid}") String email,
+            @NotBlank(message = "{structure.access.name.blank}") @Size(max = 120, message = "{structure.access.name.size}") String displayName) {
+
+        static AccessForm empty() {
+            return new AccessForm("", "");
+        }
+    }
+
     private final Directory directory;
     private final Authorizations authorizations;
     private final MessageSource messages;
@@ -146,6 +157,27 @@ class StructureEditController {
         return "redirect:/espace/structures/" + slug + "/modifier#adhesions";
     }
 
+    @PostMapping("/espace/structures/{slug}/acces")
+    String giveAccess(@PathVariable String slug, @Valid @ModelAttribute("accessForm") AccessForm form,
+            BindingResult validation, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        var user = authorizations.requireUser();
+        var structure = directory.findForEditing(user, slug);
+        authorizations.check(directory.canGiveAccess(user, structure));
+        if (!validation.hasErrors()) {
+            try {
+                directory.giveAccess(user, slug, form.email(), form.displayName());
+                redirect.addFlashAttribute("done", "structure.access.sent");
+                return "redirect:/espace/structures/" + slug + "/modifier#acces";
+            } catch (RuleViolationException e) {
+                validation.rejectValue("email", e.messageKey(),
+                        messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), LocaleContextHolder.getLocale()));
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("form", StructureForm.of(structure.data()));
+        return form(model, slug);
+    }
+
     @PostMapping("/espace/structures/{slug}/modifier")
     String update(@PathVariable String slug, @Valid @ModelAttribute("form") StructureForm form, BindingResult validation,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -181,6 +213,10 @@ class StructureEditController {
             model.addAttribute("statuses", MembershipStatus.values());
             if (!model.containsAttribute("membershipForm")) {
                 model.addAttribute("membershipForm", MembershipForm.empty());
+            }
+            model.addAttribute("givesAccess", directory.canGiveAccess(user, directory.findForEditing(user, slug)));
+            if (!model.containsAttribute("accessForm")) {
+                model.addAttribute("accessForm", AccessForm.empty());
             }
         }
         model.addAttribute("families", StructureFamily.values());
