@@ -24,6 +24,44 @@ public interface StructureImport {
      */
     int importFile(CurrentUser user, long batchId);
 
+    /**
+     * Imports a previewed file: at once when it is short, else in the background (one transaction
+     * all the same: every row or none), to be followed with {@link #progress}.
+     */
+    Started start(CurrentUser user, long batchId);
+
+    /** The state of an import of this user's. */
+    Progress progress(CurrentUser user, long batchId);
+
+    /** @param added structures added when imported at once (not in the background) */
+    record Started(long batchId, boolean background, int added) {}
+
+    enum Status {
+        /** Checked, not imported. */
+        PREVIEWED,
+        /** Being written (nothing visible before the end). */
+        RUNNING,
+        DONE,
+        /** Nothing written: refused when checked again, or an error. */
+        FAILED,
+        /** The server stopped during the import: nothing written. */
+        INTERRUPTED
+    }
+
+    /**
+     * @param done rows written so far in the running import
+     * @param rows rows to write
+     * @param errorKey the message of a failure
+     * @param problems rows refused when checked again, for a failure
+     */
+    record Progress(long batchId, String fileName, Status status, int done, int rows, Integer added, String errorKey,
+            Integer problems) {
+
+        public int percent() {
+            return rows == 0 ? 0 : (int) Math.min(100, 100L * done / rows);
+        }
+    }
+
     /** What is wrong on a line of the file (line 1 is the header). */
     record Problem(int line, String column, String messageKey, List<String> arguments) {}
 

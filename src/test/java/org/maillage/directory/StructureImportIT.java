@@ -31,6 +31,9 @@ class StructureImportIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Directory directory;
+
     private final String run = "ym" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
 
     private long imported() {
@@ -124,5 +127,56 @@ class StructureImportIT {
         Session other = new Session(port).signedIn(users.staff(Role.ANIMATEUR, "adess-cornouaille").email());
         assertThat(other.submit("/espace/structures/import", "/espace/structures/import/" + batch, java.util.Map.of())
                 .headers().firstValue("Location")).isEmpty();
+    }
+
+    private static String longFile(String run, int rows, String lastSiret) {
+        StringBuilder csv = new StringBuilder("nom;siret;famille;secteur;code_commune\r\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("Atelier ").append(i).append(' ').append(run).append(';')
+                    .append(i == rows && lastSiret != null ? lastSiret : "").append(";association;services;29232\r\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aLongFileIsImportedInTheBackgroundAndItsPageFollowsIt() {
+        User animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        Session session = new Session(port).signedIn(animator.email());
+        HttpResponse<String> preview = session.upload("/espace/structures/import", "/espace/structures/import", "fichier",
+                "long.csv", longFile(run, 2_500, null).getBytes(StandardCharsets.UTF_8));
+        long batch = batchOf(preview.body());
+        HttpResponse<String> started = session.submit("/espace/structures/import", "/espace/structures/import/" + batch,
+                java.util.Map.of());
+        assertThat(started.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/espace/structures/import/" + batch));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> session.get("/espace/structures/import/" + batch).body().contains("structures ajoutées"));
+        assertThat(imported()).isEqualTo(2_500);
+        String page = session.get("/espace/structures/import/" + batch).body();
+        assertThat(page).containsPattern("2.500 structures ajoutées").doesNotContain("hx-trigger");
+        // the file is no longer kept; the progress is this user's only
+        assertThat(jdbc.sql("select length(content) from directory.import_batch where id = :id").param("id", batch)
+                .query(Integer.class).single()).isZero();
+        Session other = new Session(port).signedIn(users.staff(Role.ANIMATEUR, "adess-cornouaille").email());
+        assertThat(other.get("/espace/structures/import/" + batch).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLongFileThatNoLongerPassesIsNotImportedAtAll() {
+        User animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        Session session = new Session(port).signedIn(animator.email());
+        String other = "yf" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String siret = SiretTest.valid("5" + "223456789012".substring(0, 6) + String.format("%06d", (int) (Math.random() * 1e6)));
+        HttpResponse<String> preview = session.upload("/espace/structures/import", "/espace/structures/import", "fichier",
+                "long.csv", longFile(other, 2_100, siret).getBytes(StandardCharsets.UTF_8));
+        long batch = batchOf(preview.body());
+        // meanwhile, someone lists a structure with the SIRET of the file's last row
+        directory.create(animator.current(), new Directory.StructureData("Déjà là " + other, siret, StructureFamily.SCIC, null,
+                EssSector.SERVICES, null, null, "29232", null, null, null, null, "", true));
+        session.submit("/espace/structures/import", "/espace/structures/import/" + batch, java.util.Map.of());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> session.get("/espace/structures/import/" + batch).body().contains("ne passe plus les vérifications"));
+        assertThat(jdbc.sql("select count(*) from directory.structure where name like :word").param("word", "%" + other + "%")
+                .query(Long.class).single()).as("only the structure listed meanwhile").isEqualTo(1);
     }
 }

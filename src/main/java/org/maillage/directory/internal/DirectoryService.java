@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.maillage.account.AccountAdministration;
 import org.maillage.account.Authorizations;
@@ -32,6 +35,9 @@ import org.maillage.platform.Slugs;
 import org.maillage.territory.Commune;
 import org.maillage.territory.Territories;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +56,12 @@ class DirectoryService implements Directory {
     private final Authorizations authorizations;
     private final BrowseCounts browseCounts;
     private final AccountAdministration accounts;
+    private final NamedParameterJdbcTemplate namedJdbc;
 
     DirectoryService(JdbcClient jdbc, Territories territories, Poles poles, Authorizations authorizations,
-            BrowseCounts browseCounts, AccountAdministration accounts) {
+            BrowseCounts browseCounts, AccountAdministration accounts,
+            NamedParameterJdbcTemplate namedJdbc) {
+        this.namedJdbc = namedJdbc;
         this.browseCounts = browseCounts;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -227,18 +236,76 @@ class DirectoryService implements Directory {
         return insert(data, place, checkedSiret(data, null));
     }
 
-    /** Adds a checked structure (rights, place and SIRET already checked); its slug. */
+    private static final String INSERT = """
+            insert into directory.structure (slug, name, siret, family, legal_form_code, sector, naf_code, address,
+                commune_code, departement_code, region_code, pole_slug, latitude, longitude, employees, website,
+                description, published)
+            values (:slug, :name, :siret, :family, :legalForm, :sector, :naf, :address, :commune, :departement,
+                :region, :pole, :lat, :lon, :employees, :website, :description, :published)
+            """;
+
+    /** Rows written per statement batch when importing. */
+    private static final int BATCH = 1_000;
+
+    /** A checked structure to add (rights, place and SIRET already checked). */
+    record NewStructure(StructureData data, Place place, String siret) {}
+
+    /** Adds a checked structure; its slug. */
     String insert(StructureData data, Place place, String siret) {
         String slug = uniqueSlug(Slugs.of(data.name() + " " + place.commune().name(), 80, "structure"));
-        jdbc.sql("""
-                insert into directory.structure (slug, name, siret, family, legal_form_code, sector, naf_code, address,
-                    commune_code, departement_code, region_code, pole_slug, latitude, longitude, employees, website,
-                    description, published)
-                values (:slug, :name, :siret, :family, :legalForm, :sector, :naf, :address, :commune, :departement,
-                    :region, :pole, :lat, :lon, :employees, :website, :description, :published)
-                """).params(columns(data, place, siret)).param("slug", slug).update();
+        jdbc.sql(INSERT).params(columns(data, place, siret)).param("slug", slug).update();
         browseCounts.clearAfterCommit();
         return slug;
+    }
+
+    /**
+     * Adds checked structures in batches (one statement batch per {@value #BATCH} rows), in the
+     * caller's transaction; {@code progress} hears how many are written so far.
+     */
+    void insertAll(List<NewStructure> rows, IntConsumer progress) {
+        List<String> slugs = uniqueSlugs(rows.stream()
+                .map(row -> Slugs.of(row.data().name() + " " + row.place().commune().name(), 80, "structure")).toList());
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            int to = Math.min(rows.size(), from + BATCH);
+            SqlParameterSource[] batch =
+                    new SqlParameterSource[to - from];
+            for (int i = from; i < to; i++) {
+                NewStructure row = rows.get(i);
+                Map<String, Object> values = columns(row.data(), row.place(), row.siret());
+                values.put("slug", slugs.get(i));
+                batch[i - from] = new MapSqlParameterSource(values);
+            }
+            namedJdbc.batchUpdate(INSERT, batch);
+            progress.accept(to);
+        }
+        browseCounts.clearAfterCommit();
+    }
+
+    /** A free slug for each base, "-2", "-3"… after those taken in the directory or earlier in the list. */
+    private List<String> uniqueSlugs(List<String> bases) {
+        Set<String> taken = new HashSet<>();
+        List<String> slugs = new ArrayList<>(bases);
+        int[] attempt = new int[bases.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < bases.size(); i++) {
+            pending.add(i);
+        }
+        while (!pending.isEmpty()) {
+            List<String> candidates = pending.stream().map(slugs::get).distinct().toList();
+            taken.addAll(jdbc.sql("select slug from directory.structure where slug = any(:slugs)")
+                    .param("slugs", candidates.toArray(String[]::new)).query(String.class).list());
+            List<Integer> retry = new ArrayList<>();
+            for (int i : pending) {
+                if (taken.add(slugs.get(i))) {
+                    continue; // free: now taken by this row
+                }
+                attempt[i]++;
+                slugs.set(i, bases.get(i) + "-" + (attempt[i] + 1));
+                retry.add(i);
+            }
+            pending = retry;
+        }
+        return slugs;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.maillage.directory.internal;
 
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.maillage.account.Authorizations;
@@ -27,29 +32,57 @@ import org.maillage.platform.RuleViolationException;
 import org.maillage.platform.Slugs;
 import org.maillage.territory.Commune;
 import org.maillage.territory.Territories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 @Transactional
 class StructureImporter implements StructureImport {
 
+    private static final Logger log = LoggerFactory.getLogger(StructureImporter.class);
     private static final int PROBLEMS_KEPT = 500;
+    /** A running import that gave no sign of life for this long stopped with its server (nothing was written). */
+    private static final Duration SILENCE = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
     private final DirectoryService directory;
     private final Territories territories;
     private final Poles poles;
     private final Authorizations authorizations;
+    private final DirectoryProperties properties;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate apart;
+    /** Long imports, one at a time on this node. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "structure-import");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     StructureImporter(JdbcClient jdbc, DirectoryService directory, Territories territories, Poles poles,
-            Authorizations authorizations) {
+            Authorizations authorizations, DirectoryProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.territories = territories;
         this.poles = poles;
         this.authorizations = authorizations;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     /** A row that passed every check, ready to insert. */
@@ -62,9 +95,11 @@ class StructureImporter implements StructureImport {
     public Preview preview(CurrentUser user, String fileName, byte[] content) {
         authorizations.check(user.grants().stream().anyMatch(g -> g.role().isStaff()));
         Checking checking = check(user, content);
-        long id = jdbc.sql("insert into directory.import_batch (user_id, file_name, content) values (:user, :name, :content) returning id")
+        long id = jdbc.sql("""
+                        insert into directory.import_batch (user_id, file_name, content, rows)
+                        values (:user, :name, :content, :rows) returning id""")
                 .param("user", user.id().value()).param("name", fileName == null ? "import.csv" : fileName)
-                .param("content", content).query(Long.class).single();
+                .param("content", content).param("rows", checking.rows().size()).query(Long.class).single();
         jdbc.sql("delete from directory.import_batch where created_at < now() - interval '1 day'").update();
         return new Preview(id, fileName, checking.csv() == null ? "" : checking.csv().charset().displayName(),
                 checking.csv() == null ? ';' : checking.csv().separator(),
@@ -74,18 +109,89 @@ class StructureImporter implements StructureImport {
 
     @Override
     public int importFile(CurrentUser user, long batchId) {
-        byte[] content = jdbc.sql("select content from directory.import_batch where id = :id and user_id = :user for update")
+        byte[] content = jdbc.sql("""
+                        select content from directory.import_batch
+                        where id = :id and user_id = :user and status = 'PREVIEWED' for update""")
                 .param("id", batchId).param("user", user.id().value()).query(byte[].class).optional()
                 .orElseThrow(() -> new NotFoundException("import.unknown", batchId));
+        int added = checkAndWrite(user, content, done -> { });
+        jdbc.sql("delete from directory.import_batch where id = :id").param("id", batchId).update();
+        return added;
+    }
+
+    /** Checks the file again and writes every row, or throws (nothing written, with the caller's transaction). */
+    private int checkAndWrite(CurrentUser user, byte[] content, IntConsumer progress) {
         Checking checking = check(user, content);
         if (!checking.problems().isEmpty() || checking.rows().isEmpty()) {
             throw new RuleViolationException("import.refused", checking.problems().size());
         }
-        for (Checked row : checking.rows()) {
-            directory.insert(row.data(), row.place(), row.siret());
-        }
-        jdbc.sql("delete from directory.import_batch where id = :id").param("id", batchId).update();
+        directory.insertAll(checking.rows().stream()
+                .map(row -> new DirectoryService.NewStructure(row.data(), row.place(), row.siret())).toList(), progress);
         return checking.rows().size();
+    }
+
+    @Override
+    public Started start(CurrentUser user, long batchId) {
+        int rows = jdbc.sql("select rows from directory.import_batch where id = :id and user_id = :user and status = 'PREVIEWED'")
+                .param("id", batchId).param("user", user.id().value()).query(Integer.class).optional()
+                .orElseThrow(() -> new NotFoundException("import.unknown", batchId));
+        if (rows < properties.importInBackgroundFrom()) {
+            return new Started(batchId, false, importFile(user, batchId));
+        }
+        jdbc.sql("update directory.import_batch set status = 'RUNNING', done = 0, progress_at = now() where id = :id")
+                .param("id", batchId).update();
+        // once this is committed: the import reads the file in its own transaction
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                background.execute(() -> runInBackground(user, batchId));
+            }
+        });
+        return new Started(batchId, true, 0);
+    }
+
+    private void runInBackground(CurrentUser user, long batchId) {
+        try {
+            Integer added = transaction.execute(status -> checkAndWrite(user,
+                    jdbc.sql("select content from directory.import_batch where id = :id").param("id", batchId)
+                            .query(byte[].class).single(),
+                    done -> apart.executeWithoutResult(s -> jdbc.sql(
+                                    "update directory.import_batch set done = :done, progress_at = now() where id = :id")
+                            .param("done", done).param("id", batchId).update())));
+            finish(batchId, "DONE", added, null, null);
+            log.info("Import {}: {} structures added", batchId, added);
+        } catch (RuleViolationException e) {
+            finish(batchId, "FAILED", null, "import.refusedAgain",
+                    e.arguments().length > 0 ? ((Number) e.arguments()[0]).intValue() : null);
+        } catch (RuntimeException e) {
+            log.error("Import {} failed: nothing was written", batchId, e);
+            finish(batchId, "FAILED", null, "import.failed", null);
+        }
+    }
+
+    /** The end of a background import; the file is no longer needed. */
+    private void finish(long batchId, String status, Integer added, String errorKey, Integer problems) {
+        apart.executeWithoutResult(s -> jdbc.sql("""
+                        update directory.import_batch set status = :status, added = :added, error_key = :error,
+                            problems = :problems, content = ''::bytea, progress_at = now()
+                        where id = :id""")
+                .param("status", status).param("added", added).param("error", errorKey).param("problems", problems)
+                .param("id", batchId).update());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Progress progress(CurrentUser user, long batchId) {
+        return jdbc.sql("""
+                        select id, file_name, status, done, rows, added, error_key, problems,
+                            status = 'RUNNING' and progress_at < now() - make_interval(secs => :silence) as silent
+                        from directory.import_batch where id = :id and user_id = :user""")
+                .param("id", batchId).param("user", user.id().value()).param("silence", SILENCE.toSeconds())
+                .query((rs, row) -> new Progress(rs.getLong("id"), rs.getString("file_name"),
+                        rs.getBoolean("silent") ? Status.INTERRUPTED : Status.valueOf(rs.getString("status")),
+                        rs.getInt("done"), rs.getInt("rows"), (Integer) rs.getObject("added"), rs.getString("error_key"),
+                        (Integer) rs.getObject("problems")))
+                .optional().orElseThrow(() -> new NotFoundException("import.unknown", batchId));
     }
 
     // --- Checking -----------------------------------------------------------------------------
@@ -115,22 +221,47 @@ class StructureImporter implements StructureImport {
         Map<String, Commune> communes = territories.findCommunes(lines.stream()
                         .map(line -> cell(line, columns, "code_commune")).filter(c -> !c.isEmpty()).distinct().toList())
                 .stream().collect(Collectors.toMap(Commune::code, Function.identity()));
+        Listed listed = listed(lines, columns, communes);
         Map<String, DirectoryService.Place> places = new HashMap<>();
         Set<String> siretsInFile = new HashSet<>();
         Set<String> namesInFile = new HashSet<>();
         List<Checked> rows = new ArrayList<>();
         for (Line line : lines) {
             List<Problem> found = new ArrayList<>();
-            Optional<Checked> row = checkRow(user, line, header.size(), columns, communes, places, siretsInFile, namesInFile, found);
+            Optional<Checked> row = checkRow(user, line, header.size(), columns, communes, places, listed, siretsInFile,
+                    namesInFile, found);
             problems.addAll(found);
             row.ifPresent(rows::add);
         }
         return new Checking(csv, rows, problems);
     }
 
+    /** What the file's rows find already in the directory: SIRETs, and "name|commune" for names. */
+    private record Listed(Set<String> sirets, Set<String> names) {}
+
+    /** Two statements for the whole file, whatever its length (not two per row). */
+    private Listed listed(List<Line> lines, Map<String, Integer> columns, Map<String, Commune> communes) {
+        String[] sirets = lines.stream().map(line -> Siret.normalize(cell(line, columns, "siret")))
+                .filter(Siret::isValid).distinct().toArray(String[]::new);
+        Set<String> siretsListed = new HashSet<>(jdbc.sql(
+                        "select siret from directory.structure where siret = any(:sirets)")
+                .param("sirets", sirets).query(String.class).list());
+        List<Line> named = lines.stream().filter(line -> !cell(line, columns, "nom").isEmpty()
+                && communes.containsKey(cell(line, columns, "code_commune"))).toList();
+        Set<String> namesListed = new HashSet<>(jdbc.sql("""
+                        select distinct f.name || '|' || f.commune
+                        from unnest(:names::text[], :communes::text[]) as f(name, commune)
+                        join directory.structure s on s.commune_code = f.commune and s.search_name = public.search_key(f.name)
+                        """)
+                .param("names", named.stream().map(line -> cell(line, columns, "nom")).toArray(String[]::new))
+                .param("communes", named.stream().map(line -> cell(line, columns, "code_commune")).toArray(String[]::new))
+                .query(String.class).list());
+        return new Listed(siretsListed, namesListed);
+    }
+
     private Optional<Checked> checkRow(CurrentUser user, Line line, int width, Map<String, Integer> columns,
-            Map<String, Commune> communes, Map<String, DirectoryService.Place> places, Set<String> siretsInFile,
-            Set<String> namesInFile, List<Problem> problems) {
+            Map<String, Commune> communes, Map<String, DirectoryService.Place> places, Listed listed,
+            Set<String> siretsInFile, Set<String> namesInFile, List<Problem> problems) {
         int n = line.number();
         if (line.cells().size() != width) {
             problems.add(new Problem(n, null, "import.width", List.of(Integer.toString(line.cells().size()), Integer.toString(width))));
@@ -157,8 +288,7 @@ class StructureImporter implements StructureImport {
             }
         } else if (!Siret.isValid(siret)) {
             problems.add(new Problem(n, "siret", "import.siret.invalid", List.of(cell(line, columns, "siret"))));
-        } else if (!siretsInFile.add(siret) || jdbc.sql("select count(*) from directory.structure where siret = :siret")
-                .param("siret", siret).query(Long.class).single() > 0) {
+        } else if (!siretsInFile.add(siret) || listed.sirets().contains(siret)) {
             problems.add(new Problem(n, "siret", "import.siret.duplicate", List.of(siret)));
         }
         String communeCode = cell(line, columns, "code_commune");
@@ -175,9 +305,7 @@ class StructureImporter implements StructureImport {
                 problems.add(new Problem(n, "code_commune", "import.commune.outOfScope", List.of(commune.name())));
             }
             String key = Slugs.of(name, 300, "") + "|" + commune.code();
-            if (!name.isEmpty() && (!namesInFile.add(key) || jdbc.sql(
-                    "select count(*) from directory.structure where search_name = public.search_key(:name) and commune_code = :commune")
-                    .param("name", name).param("commune", commune.code()).query(Long.class).single() > 0)) {
+            if (!name.isEmpty() && (!namesInFile.add(key) || listed.names().contains(name + "|" + commune.code()))) {
                 problems.add(new Problem(n, "nom", "import.name.duplicate", List.of(name, commune.name())));
             }
         }

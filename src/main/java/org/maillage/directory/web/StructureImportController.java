@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -57,12 +58,23 @@ class StructureImportController {
     @PostMapping(PATH + "/{batch}")
     String importFile(@PathVariable long batch, RedirectAttributes redirect) {
         try {
-            int added = imports.importFile(authorizations.requireUser(), batch);
-            redirect.addFlashAttribute("imported", added);
+            StructureImport.Started started = imports.start(authorizations.requireUser(), batch);
+            if (started.background()) {
+                return "redirect:" + PATH + "/" + batch;
+            }
+            redirect.addFlashAttribute("imported", started.added());
             return "redirect:" + PATH;
         } catch (RuleViolationException e) {
             redirect.addFlashAttribute("importRefused", true);
             return "redirect:" + PATH;
         }
+    }
+
+    /** A long import, followed: the page, and its progress alone for htmx every two seconds. */
+    @GetMapping(PATH + "/{batch}")
+    String progress(@PathVariable long batch, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        model.addAttribute("progress", imports.progress(authorizations.requireUser(), batch));
+        return htmx != null ? "directory/import-progress :: progress" : "directory/import-progress";
     }
 }
