@@ -133,7 +133,7 @@ class StructureImportIT {
         StringBuilder csv = new StringBuilder("nom;siret;famille;secteur;code_commune\r\n");
         for (int i = 1; i <= rows; i++) {
             csv.append("Atelier ").append(i).append(' ').append(run).append(';')
-                    .append(i == rows && lastSiret != null ? lastSiret : "").append(";association;services;29232\r\n");
+                    .append(i == rows && lastSiret != null ? lastSiret : "").append(";association;sanitaire et social;29232\r\n");
         }
         return csv.toString();
     }

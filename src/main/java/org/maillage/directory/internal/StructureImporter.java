@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,7 @@ import org.maillage.territory.Commune;
 import org.maillage.territory.Territories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,6 +60,7 @@ class StructureImporter implements StructureImport {
     private final DirectoryProperties properties;
     private final TransactionTemplate transaction;
     private final TransactionTemplate apart;
+    private final Map<Class<?>, Map<String, Enum<?>>> values;
     /** Long imports, one at a time on this node. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "structure-import");
@@ -68,7 +69,8 @@ class StructureImporter implements StructureImport {
     });
 
     StructureImporter(JdbcClient jdbc, DirectoryService directory, Territories territories, Poles poles,
-            Authorizations authorizations, DirectoryProperties properties, PlatformTransactionManager transactions) {
+            Authorizations authorizations, DirectoryProperties properties, PlatformTransactionManager transactions,
+            MessageSource messages) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.territories = territories;
@@ -78,6 +80,8 @@ class StructureImporter implements StructureImport {
         this.transaction = new TransactionTemplate(transactions);
         this.apart = new TransactionTemplate(transactions);
         this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.values = Map.of(StructureFamily.class, accepted(StructureFamily.class, "structure.family.", messages),
+                EssSector.class, accepted(EssSector.class, "structure.sector.", messages));
     }
 
     @PreDestroy
@@ -359,13 +363,27 @@ class StructureImporter implements StructureImport {
         return null;
     }
 
-    /** "Éducation populaire", "education_populaire" and "EDUCATION_POPULAIRE" are the same value. */
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String text) {
-        String key = Slugs.of(text, 100, "").replace('-', '_').toUpperCase(Locale.ROOT);
-        Map<String, E> values = new LinkedHashMap<>();
-        for (E value : type.getEnumConstants()) {
-            values.put(value.name(), value);
+    /** "Sanitaire et social" (the label shown), "sanitaire_social" and "SANITAIRE_SOCIAL" are the same value. */
+    private <E extends Enum<E>> E enumOf(Class<E> type, String text) {
+        return type.cast(values.get(type).get(key(text)));
+    }
+
+    private static String key(String text) {
+        return Slugs.of(text, 100, "").replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** The values of a family or sector by their keys: code, and label in French and in English. */
+    private static Map<String, Enum<?>> accepted(Class<? extends Enum<?>> type, String messagePrefix, MessageSource messages) {
+        Map<String, Enum<?>> accepted = new HashMap<>();
+        for (Enum<?> value : type.getEnumConstants()) {
+            accepted.put(value.name(), value);
+            for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+                String label = messages.getMessage(messagePrefix + value.name(), null, null, locale);
+                if (label != null) {
+                    accepted.putIfAbsent(key(label), value);
+                }
+            }
         }
-        return values.get(key);
+        return accepted;
     }
 }
