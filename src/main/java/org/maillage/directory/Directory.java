@@ -20,6 +20,23 @@ public interface Directory {
      */
     void exportPublished(StructureQuery filters, java.util.function.Consumer<StructureView> each);
 
+    /**
+     * The published structures that are members of a pôle in a year (membership status MEMBER), by
+     * name, with their totals; the latest year with members when {@code year} is null.
+     *
+     * @throws org.maillage.platform.NotFoundException for an unknown pôle
+     */
+    PoleMembers poleMembers(String poleSlug, Integer year);
+
+    /**
+     * @param years the years with members, latest first
+     * @param bySector structures and employees per sector, most structures first
+     */
+    record PoleMembers(String poleSlug, String poleName, int year, List<Integer> years, List<StructureView> members,
+            long employees, Map<EssSector, SectorTotal> bySector) {}
+
+    record SectorTotal(long structures, long employees) {}
+
     /** A published structure; empty when there is none (or it is not published). */
     Optional<StructureView> findPublished(String slug);
 

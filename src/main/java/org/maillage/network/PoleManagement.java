@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.maillage.account.CurrentUser;
+import org.maillage.territory.Epci;
 
 /**
  * Managing the pôles: coordinators of the region create them and move them through their lifecycle;
@@ -42,6 +43,17 @@ public interface PoleManagement {
 
     void removeFunding(CurrentUser user, String slug, long lineId);
 
+    /**
+     * Adds an EPCI to the pôle's coverage (the coordinators of its region). Refused, with nothing
+     * written, when a commune would then have two pôles in the network.
+     *
+     * @throws org.maillage.platform.RuleViolationException with the French reason
+     */
+    void addEpci(CurrentUser user, String slug, String epciCode);
+
+    /** Removes an EPCI from the pôle's coverage (the coordinators of its region). */
+    void removeEpci(CurrentUser user, String slug, String epciCode);
+
     /** A new pôle. */
     record NewPole(String name, String territoryLabel, String carrierName) {}
 
@@ -73,10 +85,14 @@ public interface PoleManagement {
     record StatusChange(PoleStatus from, PoleStatus to, Instant at, String byLabel, String note) {}
 
     /** A pôle as its managers see it. */
+    /**
+     * @param coverage what the pôle covers
+     * @param epciChoices the EPCI of the region that no pôle covers yet, for coordinators (else empty)
+     */
     record PoleFile(PoleSummary pole, GovernanceForm governanceForm, Map<PrefigurationStep, StepRecord> steps,
             List<TeamMember> team, List<FundingLine> funding, List<StatusChange> history,
             Map<PoleStatus, List<PoleLifecycle.Missing>> moves, boolean canChangeStatus, int epciCount,
-            int communeCount) {
+            int communeCount, PoleCoverage coverage, List<Epci> epciChoices) {
 
         public BigDecimal fte() {
             return team.stream().map(TeamMember::fte).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -31,6 +31,9 @@ public interface Territories {
 
     List<Epci> findEpcis(Collection<String> codes);
 
+    /** The EPCI with at least one member commune in the region, by name. */
+    List<Epci> epcisOfRegion(String regionCode);
+
     /** The member communes of these EPCI, as INSEE codes. */
     Set<String> communeCodesOfEpcis(Collection<String> epciCodes);
 

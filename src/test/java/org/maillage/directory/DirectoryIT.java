@@ -243,4 +243,34 @@ class DirectoryIT {
         assertThat(bad.body()).contains("id=\"year-error\"");
         assertThat(directory.memberships(slug)).hasSize(1);
     }
+
+    @Test
+    void aPolesMembersPageShowsItsPublishedMembersWithTheirSectorsAndEmployees() {
+        String word = "zm" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String atelier = directory.create(cornouaille.current(), data("Atelier partagé " + word, null,
+                StructureFamily.ASSOCIATION, EssSector.CULTURE, "29232", "", true));
+        String recyclerie = directory.create(cornouaille.current(), data("Recyclerie " + word, null,
+                StructureFamily.ASSOCIATION, EssSector.ENVIRONNEMENT, "29232", "", true));
+        String hidden = directory.create(cornouaille.current(), data("Cachée " + word, null, StructureFamily.ASSOCIATION,
+                EssSector.CULTURE, "29232", "", false));
+        String pending = directory.create(cornouaille.current(), data("En attente " + word, null, StructureFamily.ASSOCIATION,
+                EssSector.CULTURE, "29232", "", true));
+        for (String slug : java.util.List.of(atelier, recyclerie, hidden)) {
+            directory.recordMembership(cornouaille.current(), slug,
+                    new Directory.Membership(0, "adess-cornouaille", null, 2031, null, MembershipStatus.MEMBER));
+        }
+        directory.recordMembership(cornouaille.current(), pending,
+                new Directory.Membership(0, "adess-cornouaille", null, 2031, null, MembershipStatus.PENDING));
+
+        Directory.PoleMembers members = directory.poleMembers("adess-cornouaille", 2031);
+        assertThat(members.members()).extracting(Directory.StructureView::slug).containsExactly(atelier, recyclerie);
+        assertThat(members.employees()).isEqualTo(6);
+        assertThat(members.bySector()).containsEntry(EssSector.CULTURE, new Directory.SectorTotal(1, 3))
+                .containsEntry(EssSector.ENVIRONNEMENT, new Directory.SectorTotal(1, 3));
+        String page = new Session(port).get("/poles/adess-cornouaille/membres?annee=2031").body();
+        assertThat(page).contains("Les membres de ADESS Cornouaille en 2031").contains("Atelier partag").contains("Recyclerie " + word)
+                .doesNotContain("Cachée " + word).doesNotContain("En attente " + word).contains("Environnement");
+        assertThat(new Session(port).get("/poles/adess-cornouaille").body()).contains("/poles/adess-cornouaille/membres");
+        assertThat(new Session(port).get("/poles/pas-un-pole/membres").statusCode()).isEqualTo(404);
+    }
 }

@@ -330,6 +330,32 @@ class DirectoryService implements Directory {
     // --- Memberships ----------------------------------------------------------------------------
 
     @Override
+    public PoleMembers poleMembers(String poleSlug, Integer year) {
+        PoleSummary pole = poles.findBySlug(poleSlug).map(c -> c.pole())
+                .orElseThrow(() -> new NotFoundException("pole.unknown", poleSlug));
+        List<Integer> years = jdbc.sql("""
+                        select distinct m.year from directory.membership m join directory.structure s on s.id = m.structure_id
+                        where m.pole_slug = :pole and m.status = 'MEMBER' and s.published order by m.year desc""")
+                .param("pole", pole.slug()).query(Integer.class).list();
+        int shown = year != null ? year : years.isEmpty() ? java.time.Year.now().getValue() : years.get(0);
+        List<StructureView> members = withPlaces(jdbc.sql("""
+                        select s.* from directory.membership m join directory.structure s on s.id = m.structure_id
+                        where m.pole_slug = :pole and m.year = :year and m.status = 'MEMBER' and s.published
+                        order by s.search_name, s.id""")
+                .param("pole", pole.slug()).param("year", shown).query((rs, row) -> row(rs)).list(), poleNames());
+        Map<EssSector, SectorTotal> bySector = new LinkedHashMap<>();
+        members.stream().collect(Collectors.groupingBy(StructureView::sector)).entrySet().stream()
+                .sorted(Map.Entry.<EssSector, List<StructureView>>comparingByValue(
+                        java.util.Comparator.comparingInt(List::size)).reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> bySector.put(e.getKey(), new SectorTotal(e.getValue().size(), employees(e.getValue()))));
+        return new PoleMembers(pole.slug(), pole.name(), shown, years, members, employees(members), bySector);
+    }
+
+    private static long employees(List<StructureView> structures) {
+        return structures.stream().map(StructureView::employees).filter(java.util.Objects::nonNull).mapToLong(Integer::longValue).sum();
+    }
+
+    @Override
     public List<Membership> memberships(String slug) {
         Map<String, String> names = poleNames();
         return jdbc.sql("""

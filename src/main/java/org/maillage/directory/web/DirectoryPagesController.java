@@ -54,6 +54,14 @@ class DirectoryPagesController {
         return "directory/search";
     }
 
+    /** The members of a pôle (DESIGN: the pôle's page links here), their sectors and employees, on a map. */
+    @GetMapping("/poles/{slug}/membres")
+    String poleMembers(@PathVariable String slug, @RequestParam(name = "annee", required = false) Integer year, Model model) {
+        model.addAttribute("members", directory.poleMembers(slug, year == null ? null : Math.max(2000, Math.min(year, 2100))));
+        model.addAttribute("map", map);
+        return "directory/pole-members";
+    }
+
     @GetMapping("/annuaire/{slug}")
     String structure(@PathVariable String slug, Model model) {
         StructureView structure = directory.findPublished(slug)

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,11 @@ import org.maillage.account.CurrentUser;
 import org.maillage.account.PoleRef;
 import org.maillage.account.Role;
 import org.maillage.account.ScopeType;
+import org.maillage.network.CoverageChange;
 import org.maillage.network.FundingKind;
 import org.maillage.network.GovernanceForm;
 import org.maillage.network.PoleCoverage;
+import org.maillage.network.PoleCoverageChanged;
 import org.maillage.network.PoleLifecycle;
 import org.maillage.network.PoleManagement;
 import org.maillage.network.PoleStatus;
@@ -29,6 +32,9 @@ import org.maillage.platform.AuditEvent;
 import org.maillage.platform.NotFoundException;
 import org.maillage.platform.RuleViolationException;
 import org.maillage.platform.Slugs;
+import org.maillage.territory.Epci;
+import org.maillage.territory.Territories;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +44,21 @@ import org.springframework.transaction.annotation.Transactional;
 class PoleManagementService implements PoleManagement {
 
     private static final String TEAM_MEMBER = "POLE_TEAM_MEMBER";
+    private static final String COVERAGE = "POLE_COVERAGE";
 
     private final JdbcClient jdbc;
     private final Poles poles;
     private final PoleRepository repository;
     private final Authorizations authorizations;
     private final Audit audit;
+    private final Territories territories;
+    private final ApplicationEventPublisher events;
 
     PoleManagementService(JdbcClient jdbc, Poles poles, PoleRepository repository, Authorizations authorizations,
-            Audit audit) {
+            Audit audit, Territories territories, ApplicationEventPublisher events) {
         this.audit = audit;
+        this.territories = territories;
+        this.events = events;
         this.jdbc = jdbc;
         this.poles = poles;
         this.repository = repository;
@@ -87,8 +98,48 @@ class PoleManagementService implements PoleManagement {
         Map<PoleStatus, List<PoleLifecycle.Missing>> moves = new LinkedHashMap<>();
         PoleLifecycle.next(pole.status()).stream().sorted()
                 .forEach(to -> moves.put(to, PoleLifecycle.missing(pole.status(), to, done, governance)));
-        return new PoleFile(pole, governance, steps, team(id), funding(id), history(id), moves,
-                coordinates(user, pole.regionCode()), coverage.epcis().size(), coverage.communeCount());
+        boolean coordinator = coordinates(user, pole.regionCode());
+        return new PoleFile(pole, governance, steps, team(id), funding(id), history(id), moves, coordinator,
+                coverage.epcis().size(), coverage.communeCount(), coverage,
+                coordinator ? uncoveredEpcis(pole) : List.of());
+    }
+
+    /** The EPCI of the pôle's region that no pôle of its network covers. */
+    private List<Epci> uncoveredEpcis(PoleSummary pole) {
+        Set<String> covered = new HashSet<>(jdbc.sql("""
+                        select c.epci_code from network.pole_coverage_epci c join network.pole p on p.network_id = c.network_id
+                        where p.id = :pole""")
+                .param("pole", pole.id().value()).query(String.class).list());
+        return territories.epcisOfRegion(pole.regionCode()).stream().filter(epci -> !covered.contains(epci.code()))
+                .sorted(java.util.Comparator.comparing(Epci::name)).toList();
+    }
+
+    @Override
+    public void addEpci(CurrentUser user, String slug, String epciCode) {
+        changeEpcis(user, slug, epciCode == null ? "" : epciCode.strip(), true);
+    }
+
+    @Override
+    public void removeEpci(CurrentUser user, String slug, String epciCode) {
+        changeEpcis(user, slug, epciCode == null ? "" : epciCode.strip(), false);
+    }
+
+    private void changeEpcis(CurrentUser user, String slug, String epciCode, boolean add) {
+        PoleCoverage coverage = coverage(slug);
+        PoleSummary pole = coverage.pole();
+        authorizations.check(coordinates(user, pole.regionCode()));
+        Map<String, Boolean> epcis = new LinkedHashMap<>();
+        coverage.epcis().forEach(covered -> epcis.put(covered.epci().code(), covered.verified()));
+        Map<String, Boolean> communes = new LinkedHashMap<>();
+        coverage.communes().forEach(covered -> communes.put(covered.commune().code(), covered.verified()));
+        boolean changed = add ? epcis.putIfAbsent(epciCode, true) == null : epcis.remove(epciCode) != null;
+        if (!changed) {
+            return;
+        }
+        poles.changeCoverage(pole.id(), new CoverageChange(epcis, communes)); // the one-pôle-per-commune rule
+        audit.record(new AuditEvent(add ? "CREATE" : "DELETE", COVERAGE, slug + "/" + epciCode, null, pole.regionCode(),
+                Map.of("pole", pole.name(), "epci", epciCode)));
+        events.publishEvent(new PoleCoverageChanged(pole.slug(), pole.regionCode()));
     }
 
     @Override

@@ -253,6 +253,31 @@ class PoleManagementController {
         return done(redirect, slug, "managePole.funding.removed", "financements");
     }
 
+    @PostMapping(BASE + "/{slug}/territoire")
+    String addEpci(@PathVariable String slug, @RequestParam(name = "epci", required = false) String epci,
+            RedirectAttributes redirect) {
+        return coverage(redirect, slug, "managePole.coverage.added",
+                () -> management.addEpci(authorizations.requireUser(), slug, epci));
+    }
+
+    @PostMapping(BASE + "/{slug}/territoire/{epci}/retrait")
+    String removeEpci(@PathVariable String slug, @PathVariable String epci, RedirectAttributes redirect) {
+        return coverage(redirect, slug, "managePole.coverage.removed",
+                () -> management.removeEpci(authorizations.requireUser(), slug, epci));
+    }
+
+    /** A change of coverage; refused, the page says why (nothing was changed). */
+    private String coverage(RedirectAttributes redirect, String slug, String doneKey, Runnable change) {
+        try {
+            change.run();
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("coverageProblem", e.messageKey());
+            redirect.addFlashAttribute("coverageProblemArgs", java.util.Arrays.stream(e.arguments()).map(String::valueOf).toList());
+            return "redirect:" + BASE + "/" + slug + "#territoire";
+        }
+        return done(redirect, slug, doneKey, "territoire");
+    }
+
     private static String done(RedirectAttributes redirect, String slug, String messageKey, String anchor) {
         redirect.addFlashAttribute("done", messageKey);
         return "redirect:" + BASE + "/" + slug + "#" + anchor;

@@ -107,6 +107,11 @@ class TerritoryRepository {
                 .list();
     }
 
+    List<Epci> epcisOfRegion(String regionCode) {
+        return findEpcis(jdbc.sql("select distinct epci_code from territory.commune where region_code = :region and epci_code is not null")
+                .param("region", regionCode).query(String.class).list());
+    }
+
     List<Epci> findEpcis(Collection<String> codes) {
         if (codes.isEmpty()) {
             return List.of();

@@ -55,6 +55,11 @@ class TerritoryService implements Territories {
     }
 
     @Override
+    public List<Epci> epcisOfRegion(String regionCode) {
+        return repository.epcisOfRegion(regionCode);
+    }
+
+    @Override
     public Set<String> communeCodesOfEpcis(Collection<String> epciCodes) {
         return repository.communeCodesOfEpcis(epciCodes);
     }
