@@ -58,4 +58,26 @@ class DirectoryBrowserIT extends BrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifier la fiche"))).hasCount(0);
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("structure page").isEmpty();
     }
+
+    @Test
+    void aVisitorSeesTheMembersOfAPoleOnAMap() {
+        String run = "xm" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        var animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        String slug = directory.create(animator.current(), new StructureData("Café des Halles " + run, null,
+                StructureFamily.ASSOCIATION, null, EssSector.CULTURE, null, null, "29232", 47.995, -4.105, 11, null, "", true));
+        directory.recordMembership(animator.current(), slug,
+                new Directory.Membership(0, "adess-cornouaille", null, 2040, null, MembershipStatus.MEMBER));
+
+        Page page = open("/");
+        page.context().route("https://tile.openstreetmap.org/**", route -> route.abort());
+        page.navigate(url("/poles/adess-cornouaille"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ses structures membres")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Les membres de ADESS Cornouaille en 2040");
+        assertThat(page.locator(".facts")).containsText("11");
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("Culture");
+        assertThat(page.locator("#directory-map")).hasAttribute("data-markers", "1");
+        assertThat(page.locator(".leaflet-marker-icon")).hasAttribute("title", "Café des Halles " + run);
+        assertThat(Chromium.seriousAccessibilityViolations(page)).as("members page").isEmpty();
+    }
 }
