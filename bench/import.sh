@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Import of a generated CSV of structures (250,000 rows by default) through the application, as a
 # coordinator would do it: upload and preview (every row checked), then the import in the background
-# until the page says it is done. Baseline in the same run: PostgreSQL's own COPY of the same file
-# into a bare table. Also reports the application's peak memory (VmHWM).
+# until the page says it is done. Baselines in the same run: PostgreSQL's own COPY of the same file
+# into a bare table, and an INSERT … SELECT of the same rows into a table like directory.structure
+# (same indexes and trigger). Also reports the application's peak memory (VmHWM); run it with
+# JAVA_OPTS=-Xmx512m to check the import within a small heap.
 #   bench/import.sh [rows, default 250000]   (Debian: apt-get install postgresql-client curl)
 source "$(dirname "$0")/lib.sh"
 require psql curl python3
@@ -57,7 +59,21 @@ create table public.bench_copy (nom text, siret text, famille text, secteur text
 \copy public.bench_copy from '$file' with (format csv, delimiter ';', header true)
 SQL
 echo "baseline-copy seconds=$(python3 -c "print(round($(date +%s.%N) - $started, 1))")"
-psql -c "drop table public.bench_copy"
+# Baseline: the same rows inserted by SQL into a table like directory.structure (same indexes, same
+# full-text trigger), from the copied file.
+started=$(date +%s.%N)
+psql <<SQL
+create table public.bench_structure (like directory.structure including all);
+create trigger bench_search_vector before insert or update of name, description on public.bench_structure
+    for each row execute function directory.structure_search_vector();
+insert into public.bench_structure (slug, name, siret, family, sector, commune_code, departement_code, region_code,
+    latitude, longitude, employees, description, published)
+select 'b-' || row_number() over (), b.nom, nullif(b.siret, ''), 'ASSOCIATION', 'CULTURE', b.code_commune,
+    c.departement_code, c.region_code, b.latitude::float8, b.longitude::float8, b.salaries::int, b.presentation, true
+from public.bench_copy b join territory.commune c on c.code = b.code_commune;
+SQL
+echo "baseline-sql-insert seconds=$(python3 -c "print(round($(date +%s.%N) - $started, 1))")"
+psql -c "drop table public.bench_copy; drop table public.bench_structure"
 
 # The application: sign in, preview, import, follow.
 jar="$OUT/cookies.txt"; rm -f "$jar"

@@ -99,8 +99,12 @@ class DirectoryIT {
         assertThat(directory.search(new StructureQuery(run, StructureFamily.SCIC, null, null, null, 0, 20)).total()).isEqualTo(1);
         // no words: every published structure, by name
         Directory.StructurePage everything = directory.search(new StructureQuery(null, null, null, null, "29", 0, 500));
-        assertThat(everything.rows()).extracting(Directory.StructureView::name).contains("Les Ressourceries de Cornouaille " + run)
+        assertThat(everything.rows()).extracting(Directory.StructureView::name)
                 .isSortedAccordingTo(java.util.Comparator.comparing(name -> org.maillage.platform.Slugs.of(name, 300, "")));
+        assertThat(everything.total()).isGreaterThanOrEqualTo(everything.rows().size());
+        // (other tests fill Quimper with imported structures: narrow down to find this one)
+        assertThat(directory.search(new StructureQuery(null, StructureFamily.ASSOCIATION, EssSector.ENVIRONNEMENT, null, "29", 0, 500))
+                .rows()).extracting(Directory.StructureView::name).contains("Les Ressourceries de Cornouaille " + run);
     }
 
     @Test

@@ -227,13 +227,14 @@ class StructureImporter implements StructureImport {
                 .stream().collect(Collectors.toMap(Commune::code, Function.identity()));
         Listed listed = listed(lines, columns, communes);
         Map<String, DirectoryService.Place> places = new HashMap<>();
+        Map<String, Boolean> allowed = new HashMap<>(); // may the user manage structures in this commune
         Set<String> siretsInFile = new HashSet<>();
         Set<String> namesInFile = new HashSet<>();
         List<Checked> rows = new ArrayList<>();
         for (Line line : lines) {
             List<Problem> found = new ArrayList<>();
-            Optional<Checked> row = checkRow(user, line, header.size(), columns, communes, places, listed, siretsInFile,
-                    namesInFile, found);
+            Optional<Checked> row = checkRow(user, line, header.size(), columns, communes, places, allowed, listed,
+                    siretsInFile, namesInFile, found);
             problems.addAll(found);
             row.ifPresent(rows::add);
         }
@@ -264,8 +265,8 @@ class StructureImporter implements StructureImport {
     }
 
     private Optional<Checked> checkRow(CurrentUser user, Line line, int width, Map<String, Integer> columns,
-            Map<String, Commune> communes, Map<String, DirectoryService.Place> places, Listed listed,
-            Set<String> siretsInFile, Set<String> namesInFile, List<Problem> problems) {
+            Map<String, Commune> communes, Map<String, DirectoryService.Place> places, Map<String, Boolean> allowed,
+            Listed listed, Set<String> siretsInFile, Set<String> namesInFile, List<Problem> problems) {
         int n = line.number();
         if (line.cells().size() != width) {
             problems.add(new Problem(n, null, "import.width", List.of(Integer.toString(line.cells().size()), Integer.toString(width))));
@@ -305,7 +306,9 @@ class StructureImporter implements StructureImport {
                 PoleResolution resolution = poles.resolve(code);
                 return new DirectoryService.Place(commune, resolution.pole() == null ? null : resolution.pole().slug());
             });
-            if (!directory.mayManage(user, place.poleSlug(), commune.regionCode())) {
+            DirectoryService.Place here = place;
+            if (!allowed.computeIfAbsent(commune.code(),
+                    code -> directory.mayManage(user, here.poleSlug(), commune.regionCode()))) {
                 problems.add(new Problem(n, "code_commune", "import.commune.outOfScope", List.of(commune.name())));
             }
             String key = Slugs.of(name, 300, "") + "|" + commune.code();
@@ -365,7 +368,9 @@ class StructureImporter implements StructureImport {
 
     /** "Sanitaire et social" (the label shown), "sanitaire_social" and "SANITAIRE_SOCIAL" are the same value. */
     private <E extends Enum<E>> E enumOf(Class<E> type, String text) {
-        return type.cast(values.get(type).get(key(text)));
+        Map<String, Enum<?>> accepted = values.get(type);
+        Enum<?> value = accepted.get(text.toUpperCase(Locale.ROOT)); // "association", "SCOP": no need to normalise
+        return type.cast(value != null ? value : accepted.get(key(text)));
     }
 
     private static String key(String text) {
