@@ -136,9 +136,13 @@ class StructureImporter implements StructureImport {
 
     @Override
     public Started start(CurrentUser user, long batchId) {
-        int rows = jdbc.sql("select rows from directory.import_batch where id = :id and user_id = :user and status = 'PREVIEWED'")
-                .param("id", batchId).param("user", user.id().value()).query(Integer.class).optional()
+        Map<String, Object> batch = jdbc.sql("select rows, status from directory.import_batch where id = :id and user_id = :user")
+                .param("id", batchId).param("user", user.id().value()).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("import.unknown", batchId));
+        if (!"PREVIEWED".equals(batch.get("status"))) {
+            return new Started(batchId, true, 0); // sent twice: follow the import already started
+        }
+        int rows = ((Number) batch.get("rows")).intValue();
         if (rows < properties.importInBackgroundFrom()) {
             return new Started(batchId, false, importFile(user, batchId));
         }
