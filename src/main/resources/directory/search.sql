@@ -36,10 +36,10 @@ page as (
     select id, rank, exact, prefix, search_name
     from m
     where true /*all*/
-    order by rank desc, exact desc, prefix desc, length(search_name), search_name, id
+    order by exact desc, rank desc, prefix desc, length(search_name), search_name, id
     limit :size offset :offset)
 select f.counts, s.*
 from facets f
 left join page p on true
 left join directory.structure s on s.id = p.id
-order by p.rank desc, p.exact desc, p.prefix desc, length(p.search_name), p.search_name, p.id
+order by p.exact desc, p.rank desc, p.prefix desc, length(p.search_name), p.search_name, p.id

@@ -39,6 +39,8 @@ public interface StructureImport {
     enum Status {
         /** Checked, not imported. */
         PREVIEWED,
+        /** Waiting for another import of the same server to end. */
+        QUEUED,
         /** Being written (nothing visible before the end). */
         RUNNING,
         DONE,

@@ -1,7 +1,14 @@
 package org.maillage.network;
 
+import java.util.Set;
+
 /**
- * The coverage of a pôle changed (an EPCI added or removed): the pôle that welcomes a commune may
- * have changed, in the pôle's region.
+ * The coverage of a pôle changed (an EPCI added or removed): the pôle that welcomes these communes
+ * may have changed (they may lie in another region, for an EPCI across a regional border).
  */
-public record PoleCoverageChanged(String poleSlug, String regionCode) {}
+public record PoleCoverageChanged(String poleSlug, Set<String> communeCodes) {
+
+    public PoleCoverageChanged {
+        communeCodes = Set.copyOf(communeCodes);
+    }
+}

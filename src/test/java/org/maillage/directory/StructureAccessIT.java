@@ -108,5 +108,15 @@ class StructureAccessIT {
         assertThat(session.submit("/espace/structures/" + ours + "/modifier", "/espace/structures/" + ours + "/acces",
                 Map.of("displayName", "Ami", "email", TestUsers.uniqueEmail("ami"))).statusCode()).isEqualTo(403);
         assertThat(directory.memberships(ours)).isEmpty();
+        // moving to another commune is for the pôle to decide; importing files is for the pôles too
+        Map<String, String> moved = listing("Café des possibles " + run, "Concerts le vendredi");
+        moved.put("communeCode", "35238");
+        var refused = session.submit("/espace/structures/" + ours + "/modifier", "/espace/structures/" + ours + "/modifier", moved);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("demandez à votre pôle");
+        assertThat(directory.findPublished(ours).orElseThrow().communeCode()).isEqualTo("29232");
+        assertThat(session.upload("/espace/structures/import", "/espace/structures/import", "fichier", "a.csv",
+                "nom;famille;secteur;code_commune\r\nX;association;culture;29232\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(403);
     }
 }

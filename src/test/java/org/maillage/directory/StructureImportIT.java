@@ -149,6 +149,10 @@ class StructureImportIT {
                 java.util.Map.of());
         assertThat(started.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/espace/structures/import/" + batch));
+        // sent twice: the second follows the first
+        assertThat(session.submit("/espace/structures/import", "/espace/structures/import/" + batch, java.util.Map.of())
+                .headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/espace/structures/import/" + batch));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
                 .until(() -> session.get("/espace/structures/import/" + batch).body().contains("structures ajoutées"));
         assertThat(imported()).isEqualTo(2_500);

@@ -75,6 +75,10 @@ class PoleCoverageEditingIT {
         assertThat(session.get("/espace/poles/" + slug).body()).contains("Modification refusée");
         assertThat(poles.findBySlug(slug).orElseThrow().epcis()).extracting(c -> c.epci().code()).containsExactly(free.code());
 
+        // an EPCI outside the region (or unknown) is refused too
+        session.submit("/espace/poles/" + slug, "/espace/poles/" + slug + "/territoire", Map.of("epci", "999999999"));
+        assertThat(session.get("/espace/poles/" + slug).body()).contains("aucune commune dans la région du pôle");
+
         // the pôle's animator does not redraw its territory
         Session animator = new Session(port).signedIn(users.staff(Role.ANIMATEUR, slug).email());
         assertThat(animator.submit("/espace/poles/" + slug, "/espace/poles/" + slug + "/territoire/" + free.code() + "/retrait",

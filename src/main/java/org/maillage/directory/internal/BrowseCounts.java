@@ -3,6 +3,7 @@ package org.maillage.directory.internal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,6 +23,8 @@ class BrowseCounts {
     private record Entry(SearchCounts counts, Instant expires) {}
 
     private final Map<Map<String, String>, Entry> entries = new ConcurrentHashMap<>();
+    /** Changes committed on this node so far. */
+    private final AtomicLong generation = new AtomicLong();
     private final DirectoryProperties properties;
 
     BrowseCounts(DirectoryProperties properties) {
@@ -35,11 +38,14 @@ class BrowseCounts {
         Instant now = Instant.now();
         Entry entry = entries.get(chosenFacets);
         if (entry == null || !entry.expires().isAfter(now)) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
+            long before = generation.get();
             entry = new Entry(count.get(), now.plus(properties.browseCountsTtl()));
-            entries.put(Map.copyOf(chosenFacets), entry);
+            if (generation.get() == before) { // else a change was committed while counting: do not keep these
+                if (entries.size() >= MAX_ENTRIES) {
+                    entries.clear();
+                }
+                entries.put(Map.copyOf(chosenFacets), entry);
+            }
         }
         return entry.counts();
     }
@@ -57,7 +63,7 @@ class BrowseCounts {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    entries.clear();
+                    clear();
                 }
 
                 @Override
@@ -66,7 +72,12 @@ class BrowseCounts {
                 }
             });
         } else {
-            entries.clear();
+            clear();
         }
+    }
+
+    private void clear() {
+        generation.incrementAndGet();
+        entries.clear();
     }
 }

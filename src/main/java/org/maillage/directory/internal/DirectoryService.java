@@ -313,8 +313,14 @@ class DirectoryService implements Directory {
     public void update(CurrentUser user, String slug, StructureData data) {
         StructureView current = findForEditing(user, slug);
         Place place = place(data.communeCode());
-        // an animator moving it elsewhere needs the rights there too; its own people may move it
-        authorizations.check(ownListing(user, current) || mayManage(user, place.poleSlug(), place.commune().regionCode()));
+        // moving it to another commune needs the rights there (its own people ask their pôle)
+        boolean sameCommune = place.commune().code().equals(current.communeCode());
+        if (!mayManage(user, place.poleSlug(), place.commune().regionCode()) && !(sameCommune && ownListing(user, current))) {
+            if (ownListing(user, current)) {
+                throw new RuleViolationException("structure.commune.askPole");
+            }
+            authorizations.check(false);
+        }
         String siret = checkedSiret(data, current.id());
         jdbc.sql("""
                 update directory.structure set name = :name, siret = :siret, family = :family, legal_form_code = :legalForm,

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
+import org.maillage.account.Role;
 import org.maillage.directory.Directory.StructureData;
 import org.maillage.directory.EssSector;
 import org.maillage.directory.Siret;
@@ -51,6 +52,8 @@ class StructureImporter implements StructureImport {
     private static final int PROBLEMS_KEPT = 500;
     /** A running import that gave no sign of life for this long stopped with its server (nothing was written). */
     private static final Duration SILENCE = Duration.ofMinutes(5);
+    /** A queued import that waited this long was lost with its server (imports take minutes, not hours). */
+    private static final Duration WAITING = Duration.ofMinutes(30);
 
     private final JdbcClient jdbc;
     private final DirectoryService directory;
@@ -97,14 +100,17 @@ class StructureImporter implements StructureImport {
 
     @Override
     public Preview preview(CurrentUser user, String fileName, byte[] content) {
-        authorizations.check(user.grants().stream().anyMatch(g -> g.role().isStaff()));
+        // those who manage structures (a structure's own people only keep their listing)
+        authorizations.check(user.has(Role.ANIMATEUR) || user.has(Role.COORDINATEUR) || user.has(Role.ADMINISTRATEUR));
         Checking checking = check(user, content);
         long id = jdbc.sql("""
                         insert into directory.import_batch (user_id, file_name, content, rows)
                         values (:user, :name, :content, :rows) returning id""")
                 .param("user", user.id().value()).param("name", fileName == null ? "import.csv" : fileName)
                 .param("content", content).param("rows", checking.rows().size()).query(Long.class).single();
-        jdbc.sql("delete from directory.import_batch where created_at < now() - interval '1 day'").update();
+        jdbc.sql("""
+                delete from directory.import_batch
+                where created_at < now() - interval '1 day' and status not in ('QUEUED', 'RUNNING')""").update();
         return new Preview(id, fileName, checking.csv() == null ? "" : checking.csv().charset().displayName(),
                 checking.csv() == null ? ';' : checking.csv().separator(),
                 checking.csv() == null ? 0 : Math.max(0, checking.csv().lines().size() - 1), checking.rows().size(),
@@ -146,8 +152,13 @@ class StructureImporter implements StructureImport {
         if (rows < properties.importInBackgroundFrom()) {
             return new Started(batchId, false, importFile(user, batchId));
         }
-        jdbc.sql("update directory.import_batch set status = 'RUNNING', done = 0, progress_at = now() where id = :id")
+        int claimed = jdbc.sql("""
+                        update directory.import_batch set status = 'QUEUED', done = 0, progress_at = now()
+                        where id = :id and status = 'PREVIEWED'""")
                 .param("id", batchId).update();
+        if (claimed == 0) {
+            return new Started(batchId, true, 0); // sent twice at once: the other request started it
+        }
         // once this is committed: the import reads the file in its own transaction
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -159,6 +170,9 @@ class StructureImporter implements StructureImport {
     }
 
     private void runInBackground(CurrentUser user, long batchId) {
+        apart.executeWithoutResult(s -> jdbc.sql(
+                        "update directory.import_batch set status = 'RUNNING', progress_at = now() where id = :id")
+                .param("id", batchId).update());
         try {
             Integer added = transaction.execute(status -> checkAndWrite(user,
                     jdbc.sql("select content from directory.import_batch where id = :id").param("id", batchId)
@@ -192,9 +206,11 @@ class StructureImporter implements StructureImport {
     public Progress progress(CurrentUser user, long batchId) {
         return jdbc.sql("""
                         select id, file_name, status, done, rows, added, error_key, problems,
-                            status = 'RUNNING' and progress_at < now() - make_interval(secs => :silence) as silent
+                            (status = 'RUNNING' and progress_at < now() - make_interval(secs => :silence))
+                                or (status = 'QUEUED' and progress_at < now() - make_interval(secs => :waiting)) as silent
                         from directory.import_batch where id = :id and user_id = :user""")
                 .param("id", batchId).param("user", user.id().value()).param("silence", SILENCE.toSeconds())
+                .param("waiting", WAITING.toSeconds())
                 .query((rs, row) -> new Progress(rs.getLong("id"), rs.getString("file_name"),
                         rs.getBoolean("silent") ? Status.INTERRUPTED : Status.valueOf(rs.getString("status")),
                         rs.getInt("done"), rs.getInt("rows"), (Integer) rs.getObject("added"), rs.getString("error_key"),

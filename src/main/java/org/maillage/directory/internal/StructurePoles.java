@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A structure is shown under the pôle that covers its commune: when a pôle's coverage changes, the
- * structures of its region follow (once the change is committed, in a transaction of their own).
+ * structures of the communes concerned follow (once the change is committed, in a transaction of
+ * their own).
  */
 @Component
 class StructurePoles {
@@ -33,8 +34,8 @@ class StructurePoles {
 
     @ApplicationModuleListener
     void on(PoleCoverageChanged change) {
-        List<String> communes = jdbc.sql("select distinct commune_code from directory.structure where region_code = :region")
-                .param("region", change.regionCode()).query(String.class).list();
+        List<String> communes = jdbc.sql("select distinct commune_code from directory.structure where commune_code = any(:codes)")
+                .param("codes", change.communeCodes().toArray(String[]::new)).query(String.class).list();
         Map<String, List<String>> byPole = new HashMap<>();
         for (String commune : communes) {
             PoleResolution resolution = poles.resolve(commune);
@@ -52,7 +53,6 @@ class StructurePoles {
         if (moved > 0) {
             browseCounts.clearAfterCommit();
         }
-        log.info("Coverage of {} changed: {} structure(s) of region {} now under another pôle", change.poleSlug(), moved,
-                change.regionCode());
+        log.info("Coverage of {} changed: {} structure(s) now under another pôle", change.poleSlug(), moved);
     }
 }

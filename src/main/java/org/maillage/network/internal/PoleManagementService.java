@@ -125,9 +125,13 @@ class PoleManagementService implements PoleManagement {
     }
 
     private void changeEpcis(CurrentUser user, String slug, String epciCode, boolean add) {
-        PoleCoverage coverage = coverage(slug);
-        PoleSummary pole = coverage.pole();
+        PoleSummary pole = coverage(slug).pole();
         authorizations.check(coordinates(user, pole.regionCode()));
+        if (add && territories.epcisOfRegion(pole.regionCode()).stream().noneMatch(epci -> epci.code().equals(epciCode))) {
+            throw new RuleViolationException("network.coverage.otherRegion", epciCode);
+        }
+        repository.lockNetworkOf(pole.id()); // two coordinators at once: one after the other, each on the latest coverage
+        PoleCoverage coverage = coverage(slug);
         Map<String, Boolean> epcis = new LinkedHashMap<>();
         coverage.epcis().forEach(covered -> epcis.put(covered.epci().code(), covered.verified()));
         Map<String, Boolean> communes = new LinkedHashMap<>();
@@ -139,7 +143,7 @@ class PoleManagementService implements PoleManagement {
         poles.changeCoverage(pole.id(), new CoverageChange(epcis, communes)); // the one-pôle-per-commune rule
         audit.record(new AuditEvent(add ? "CREATE" : "DELETE", COVERAGE, slug + "/" + epciCode, null, pole.regionCode(),
                 Map.of("pole", pole.name(), "epci", epciCode)));
-        events.publishEvent(new PoleCoverageChanged(pole.slug(), pole.regionCode()));
+        events.publishEvent(new PoleCoverageChanged(pole.slug(), territories.communeCodesOfEpcis(Set.of(epciCode))));
     }
 
     @Override

@@ -93,7 +93,9 @@ class ApiIT {
 
     @Test
     void listsAllPolesAndOnePole() {
-        assertThat(body(http.get("/api/v1/poles")).get("poles")).hasSize(20);
+        // the 20 pôles of the Brittany seed (other test classes add "Pôle test …" pôles)
+        assertThat(body(http.get("/api/v1/poles")).get("poles"))
+                .filteredOn(pole -> !pole.get("slug").asString().startsWith("pole-test-")).hasSize(20);
         JsonNode brest = body(http.get("/api/v1/poles/adess-pays-de-brest"));
         assertThat(brest.get("epcis")).hasSize(7);
         assertThat(brest.get("communes").get(0).get("name").asString()).isEqualTo("Ouessant");
