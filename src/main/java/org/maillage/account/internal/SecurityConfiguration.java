@@ -67,6 +67,8 @@ class SecurityConfiguration {
         SecurityBaseline.apply(http);
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !isApi(request) && !isHtmx(request));
+        // public computations without effect nor session (the orientation engine): no CSRF token to ask for
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/orientation"));
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").denyAll()

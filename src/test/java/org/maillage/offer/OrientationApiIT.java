@@ -1,0 +1,79 @@
+package org.maillage.offer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.maillage.support.Http;
+import org.maillage.support.MaillageIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The catalogue and the orientation engine through the API, on the seeded Brittany catalogue. */
+@MaillageIntegrationTest
+class OrientationApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    Schemes schemes;
+
+    private JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    @Test
+    void theCatalogueIsSeededWithTheContinuumsSchemes() {
+        assertThat(schemes.list()).hasSize(23);
+        JsonNode list = body(new Http(port).get("/api/v1/schemes"));
+        assertThat(list.get("schemes")).hasSize(23);
+        JsonNode ideateur = body(new Http(port).get("/api/v1/schemes/tag-bzh-22-ideateur"));
+        assertThat(ideateur.get("operatorName").asString()).isEqualTo("TAg BZH 22 (Côtes-d'Armor)");
+        assertThat(ideateur.get("collectiveOnly").asBoolean()).isTrue();
+        assertThat(ideateur.get("coverage").get("departements").get(0).asString()).isEqualTo("22");
+        assertThat(new Http(port).get("/api/v1/schemes/pas-un-dispositif").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCafeAssociatifNearLoudeacIsOrientedWithReasons() {
+        HttpResponse<String> response = new Http(port).postJson("/api/v1/orientation", """
+                {"stage": "IDEE", "needs": ["DEFINE_IDEA", "MARKET_STUDY"], "sector": "CULTURE", "collective": true,
+                 "legalForm": "ASSOCIATION", "commune": "22136"}""");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = body(response);
+        assertThat(answer.get("pole").asString()).isEqualTo("adess-centre-bretagne");
+        JsonNode top = answer.get("suggestions").get(0);
+        assertThat(top.get("scheme").asString()).isEqualTo("tag-bzh-22-ideateur");
+        assertThat(top.get("fits").asBoolean()).isTrue();
+        assertThat(top.get("score").asInt()).isEqualTo(95);
+        assertThat(top.get("reasons").findValuesAsString("text")).containsExactly(
+                "Accompagne les projets au stade « Idée » (+40)", "Répond au besoin « définir l’idée » (+25)",
+                "Répond au besoin « étude de marché ou d’opportunité » (+25)",
+                "Dispositif de proximité, ouvert à Loudéac (+5)");
+        JsonNode last = answer.get("suggestions").get(answer.get("suggestions").size() - 1);
+        assertThat(last.get("fits").asBoolean()).isFalse();
+        assertThat(last.get("blockers").get(0).get("text").asString()).isNotBlank();
+    }
+
+    @Test
+    void badProjectsGetAFrenchProblem() {
+        HttpResponse<String> noStage = new Http(port).postJson("/api/v1/orientation", """
+                {"needs": [], "collective": false, "commune": "22136"}""");
+        assertThat(noStage.statusCode()).isEqualTo(400);
+        assertThat(noStage.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(noStage.body()).contains("Indiquez le stade du projet");
+        assertThat(new Http(port).postJson("/api/v1/orientation", """
+                {"stage": "PLUS_TARD", "commune": "22136"}""").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknown = new Http(port).postJson("/api/v1/orientation", """
+                {"stage": "IDEE", "commune": "99999"}""");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(new Http(port).postJson("/api/v1/orientation", "{\"stage\": ").statusCode()).isEqualTo(400);
+    }
+}
