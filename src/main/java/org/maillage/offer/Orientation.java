@@ -1,6 +1,7 @@
 package org.maillage.offer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +15,18 @@ public interface Orientation {
      * @throws org.maillage.platform.NotFoundException for an unknown commune
      */
     Result orient(Request request);
+
+    /**
+     * The path of a project's life: for each stage, the schemes open in the commune (every scheme of
+     * the catalogue when {@code communeCode} is null), and who welcomes there.
+     *
+     * @throws org.maillage.platform.NotFoundException for an unknown commune
+     */
+    Continuum continuum(String communeCode);
+
+    /** @param place null for the whole catalogue */
+    record Continuum(Scheme.Place place, String poleSlug, String poleName, String coordinationName,
+            Map<ProjectStage, List<Scheme>> byStage) {}
 
     /**
      * @param sector a sector code of the directory, or null

@@ -24,6 +24,9 @@ class OrientationApiIT {
     @Autowired
     Schemes schemes;
 
+    @Autowired
+    org.maillage.support.TestUsers users;
+
     private JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }
@@ -75,5 +78,22 @@ class OrientationApiIT {
                 {"stage": "IDEE", "commune": "99999"}""");
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
         assertThat(new Http(port).postJson("/api/v1/orientation", "{\"stage\": ").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theOrientationPageIsForThoseWhoOrient() {
+        var session = new org.maillage.support.Session(port);
+        assertThat(session.get("/espace/orientation").statusCode()).as("anonymous: to the login").isEqualTo(302);
+        var funder = new org.maillage.support.Session(port).signedIn(users.staff(org.maillage.account.Role.FINANCEUR, "29").email());
+        assertThat(funder.get("/espace/orientation").statusCode()).isEqualTo(403);
+        var animator = new org.maillage.support.Session(port)
+                .signedIn(users.staff(org.maillage.account.Role.ANIMATEUR, "adess-cornouaille").email());
+        HttpResponse<String> bad = animator.get("/espace/orientation?commune=Atlantide&stage=IDEE");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Aucune commune ne correspond");
+        assertThat(animator.get("/espace/orientation?commune=29232&stage=PROJET&needs=FINANCING").body())
+                .contains("Pour un projet à Quimper");
+        assertThat(animator.get("/espace/orientation?commune=29232&stage=PLUS_TARD&sector=ASTRONOMIE").statusCode()).isEqualTo(400);
+        assertThat(new org.maillage.support.Session(port).get("/parcours?commune=Atlantide").statusCode()).isEqualTo(404);
     }
 }

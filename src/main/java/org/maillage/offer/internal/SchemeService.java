@@ -85,12 +85,31 @@ class SchemeService implements Schemes, Orientation {
     @Override
     public Result orient(Request request) {
         PoleResolution resolution = poles.resolve(request.communeCode()); // NotFoundException for an unknown commune
-        var commune = resolution.commune();
-        Scheme.Place place = new Scheme.Place(commune.code(), commune.name(), commune.departementCode(),
-                commune.regionCode(), commune.epciCode(), resolution.covered() ? resolution.pole().slug() : null);
+        Scheme.Place place = place(resolution);
         List<OrientationRules.Suggestion> ranked = OrientationRules.rank(new OrientationRules.Project(request.stage(),
                 request.needs(), request.sector(), request.collective(), request.legalForm()), place, list(), LocalDate.now());
         return new Result(place, place.poleSlug(), resolution.covered() ? resolution.pole().name() : null,
                 resolution.coordination() == null ? null : resolution.coordination().name(), ranked);
+    }
+
+    @Override
+    public Continuum continuum(String communeCode) {
+        PoleResolution resolution = communeCode == null ? null : poles.resolve(communeCode);
+        Scheme.Place place = resolution == null ? null : place(resolution);
+        Map<ProjectStage, List<Scheme>> byStage = new java.util.EnumMap<>(ProjectStage.class);
+        for (ProjectStage stage : ProjectStage.values()) {
+            byStage.put(stage, list().stream()
+                    .filter(scheme -> scheme.stages().contains(stage) && (place == null || scheme.coverage().covers(place)))
+                    .sorted(java.util.Comparator.comparing(Scheme::kind).thenComparing(Scheme::name)).toList());
+        }
+        return new Continuum(place, place == null ? null : place.poleSlug(),
+                resolution != null && resolution.covered() ? resolution.pole().name() : null,
+                resolution == null || resolution.coordination() == null ? null : resolution.coordination().name(), byStage);
+    }
+
+    private static Scheme.Place place(PoleResolution resolution) {
+        var commune = resolution.commune();
+        return new Scheme.Place(commune.code(), commune.name(), commune.departementCode(), commune.regionCode(),
+                commune.epciCode(), resolution.covered() ? resolution.pole().slug() : null);
     }
 }

@@ -16,7 +16,6 @@ import org.maillage.offer.ProjectStage;
 import org.maillage.offer.Scheme;
 import org.maillage.offer.Schemes;
 import org.maillage.platform.NotFoundException;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,12 +56,12 @@ class SchemeApiController {
 
     private final Schemes schemes;
     private final Orientation orientation;
-    private final MessageSource messages;
+    private final Explanations explanations;
 
-    SchemeApiController(Schemes schemes, Orientation orientation, MessageSource messages) {
+    SchemeApiController(Schemes schemes, Orientation orientation, Explanations explanations) {
         this.schemes = schemes;
         this.orientation = orientation;
-        this.messages = messages;
+        this.explanations = explanations;
     }
 
     @GetMapping("/api/v1/schemes")
@@ -87,26 +86,10 @@ class SchemeApiController {
         return new OrientationAnswer(result.place(), result.poleSlug(), result.poleName(), result.coordinationName(),
                 result.suggestions().stream().map(s -> new SuggestionJson(s.scheme().slug(), s.scheme().name(),
                         s.scheme().operatorName(), s.scheme().kind().name(), s.fits(), s.score(),
-                        s.reasons().stream().map(w -> explain("orientation.reason." + w.reason(), w.reason().name(),
-                                w.detail(), w.points(), locale)).toList(),
-                        s.blockers().stream().map(b -> explain("orientation.block." + b.block(), b.block().name(),
-                                b.detail(), 0, locale)).toList(),
+                        s.reasons().stream().map(w -> new Explanation(w.reason().name(), w.detail(), w.points(),
+                                explanations.reason(w, locale))).toList(),
+                        s.blockers().stream().map(b -> new Explanation(b.block().name(), b.detail(), 0,
+                                explanations.blocker(b, locale))).toList(),
                         "/api/v1/schemes/" + s.scheme().slug())).toList());
-    }
-
-    private Explanation explain(String key, String code, String detail, int points, Locale locale) {
-        String shown = detail == null ? "" : messages.getMessage(detailKey(code) + detail, null, detail, locale);
-        return new Explanation(code, detail, points, messages.getMessage(key, new Object[] {shown, points}, key, locale));
-    }
-
-    /** Details that are codes are shown by their label: a need, a stage, a sector, a family. */
-    private static String detailKey(String code) {
-        return switch (code) {
-            case "NEED_ADDRESSED" -> "need.";
-            case "STAGE_COVERED", "STAGE_NOT_COVERED" -> "stage.";
-            case "SECTOR_SERVED", "SECTOR" -> "structure.sector.";
-            case "LEGAL_FORM" -> "structure.family.";
-            default -> "-.";
-        };
     }
 }
