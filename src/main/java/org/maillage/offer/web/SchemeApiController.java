@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.maillage.offer.Orientation;
-import org.maillage.offer.OrientationRules;
 import org.maillage.offer.ProjectNeed;
 import org.maillage.offer.ProjectStage;
 import org.maillage.offer.Scheme;
