@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.maillage.account.Role;
 import org.maillage.directory.Directory.StructureData;
@@ -28,7 +27,7 @@ class DirectoryBrowserIT extends BrowserTest {
 
     @Test
     void aVisitorSearchesTheDirectoryAndOpensAStructure() {
-        String run = "xk" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String run = "xk" + org.maillage.support.TestUsers.letters(5);
         var animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
         directory.create(animator.current(), new StructureData("Ressourcerie du Glazik " + run, null, StructureFamily.ASSOCIATION,
                 null, EssSector.ENVIRONNEMENT, null, "2 rue du Port", "29232", 47.996, -4.102, 6, "https://ressourcerie.example.org",
@@ -61,7 +60,7 @@ class DirectoryBrowserIT extends BrowserTest {
 
     @Test
     void aVisitorSeesTheMembersOfAPoleOnAMap() {
-        String run = "xm" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String run = "xm" + org.maillage.support.TestUsers.letters(5);
         var animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
         String slug = directory.create(animator.current(), new StructureData("Café des Halles " + run, null,
                 StructureFamily.ASSOCIATION, null, EssSector.CULTURE, null, null, "29232", 47.995, -4.105, 11, null, "", true));

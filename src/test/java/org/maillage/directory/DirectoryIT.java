@@ -37,7 +37,7 @@ class DirectoryIT {
     TestUsers users;
 
     /** A word of this test run, so that searches see this run's structures only. */
-    private final String run = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+    private final String run = "zq" + org.maillage.support.TestUsers.letters(6);
     private User cornouaille;
     private User coordinator;
 
@@ -120,7 +120,7 @@ class DirectoryIT {
 
     @Test
     void theClosestNameComesFirstAmongEqualMatches() {
-        String word = "zr" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String word = "zr" + org.maillage.support.TestUsers.letters(6);
         directory.create(coordinator.current(), data("Recyclerie du pays de Brocéliande " + word, null,
                 StructureFamily.ASSOCIATION, EssSector.ENVIRONNEMENT, "35238", "", true));
         directory.create(coordinator.current(), data("Recyclerie " + word, null, StructureFamily.ASSOCIATION,
@@ -250,7 +250,7 @@ class DirectoryIT {
 
     @Test
     void aPolesMembersPageShowsItsPublishedMembersWithTheirSectorsAndEmployees() {
-        String word = "zm" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String word = "zm" + org.maillage.support.TestUsers.letters(6);
         String atelier = directory.create(cornouaille.current(), data("Atelier partagé " + word, null,
                 StructureFamily.ASSOCIATION, EssSector.CULTURE, "29232", "", true));
         String recyclerie = directory.create(cornouaille.current(), data("Recyclerie " + word, null,

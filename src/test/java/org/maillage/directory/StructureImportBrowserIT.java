@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.maillage.account.Role;
 import org.maillage.support.BrowserTest;
@@ -29,7 +28,7 @@ class StructureImportBrowserIT extends BrowserTest {
 
     @Test
     void anAnimatorImportsAFileWithErrorsCorrectsItAndImportsIt() {
-        String run = "wv" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String run = "wv" + org.maillage.support.TestUsers.letters(5);
         var animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
         Page page = signedIn(animator.email());
         page.navigate(url("/annuaire"));

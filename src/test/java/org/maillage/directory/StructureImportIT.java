@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class StructureImportIT {
     @Autowired
     Directory directory;
 
-    private final String run = "ym" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+    private final String run = "ym" + org.maillage.support.TestUsers.letters(5);
 
     private long imported() {
         return jdbc.sql("select count(*) from directory.structure where name like :run").param("run", "%" + run + "%")
@@ -169,7 +168,7 @@ class StructureImportIT {
     void aLongFileThatNoLongerPassesIsNotImportedAtAll() {
         User animator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
         Session session = new Session(port).signedIn(animator.email());
-        String other = "yf" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+        String other = "yf" + org.maillage.support.TestUsers.letters(5);
         String siret = SiretTest.valid("5" + "223456789012".substring(0, 6) + String.format("%06d", (int) (Math.random() * 1e6)));
         HttpResponse<String> preview = session.upload("/espace/structures/import", "/espace/structures/import", "fichier",
                 "long.csv", longFile(other, 2_100, siret).getBytes(StandardCharsets.UTF_8));

@@ -43,7 +43,17 @@ public class TestUsers {
                 List.of(new Grant(Role.ADMINISTRATEUR, ScopeType.PLATFORM, "*", "Plateforme", null)));
     }
 
-    public static String uniqueEmail(String prefix) {
+    /** {@code n} random letters a–z: a word of a test run that no other run shares. */
+    public static String letters(int n) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+        public static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.maillage.localhost";
     }
 
