@@ -97,8 +97,9 @@ class SchemeService implements Schemes, Orientation {
         PoleResolution resolution = communeCode == null ? null : poles.resolve(communeCode);
         Scheme.Place place = resolution == null ? null : place(resolution);
         Map<ProjectStage, List<Scheme>> byStage = new java.util.EnumMap<>(ProjectStage.class);
+        List<Scheme> catalogue = list();
         for (ProjectStage stage : ProjectStage.values()) {
-            byStage.put(stage, list().stream()
+            byStage.put(stage, catalogue.stream()
                     .filter(scheme -> scheme.stages().contains(stage) && (place == null || scheme.coverage().covers(place)))
                     .sorted(java.util.Comparator.comparing(Scheme::kind).thenComparing(Scheme::name)).toList());
         }
