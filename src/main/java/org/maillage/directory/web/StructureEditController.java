@@ -169,8 +169,7 @@ class StructureEditController {
                 redirect.addFlashAttribute("done", "structure.access.sent");
                 return "redirect:/espace/structures/" + slug + "/modifier#acces";
             } catch (RuleViolationException e) {
-                validation.rejectValue("email", e.messageKey(),
-                        messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), LocaleContextHolder.getLocale()));
+                reject(validation, "email", e);
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -198,7 +197,10 @@ class StructureEditController {
 
     /** A refused rule goes next to its field: SIRET or commune. */
     private void reject(BindingResult validation, RuleViolationException e) {
-        String field = e.messageKey().startsWith("structure.commune") ? "communeCode" : "siret";
+        reject(validation, e.messageKey().startsWith("structure.commune") ? "communeCode" : "siret", e);
+    }
+
+    private void reject(BindingResult validation, String field, RuleViolationException e) {
         validation.rejectValue(field, e.messageKey(),
                 messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), LocaleContextHolder.getLocale()));
     }
