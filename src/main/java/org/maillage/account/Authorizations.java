@@ -35,6 +35,9 @@ public interface Authorizations {
     /** Animators of that pôle. */
     boolean canRegisterPorteur(CurrentUser user, PoleRef pole);
 
+    /** Animators of that pôle: the projects it follows, by title and commune. */
+    boolean canSeeProjectsOf(CurrentUser user, PoleRef pole);
+
     /** The pôle's animators, the porteur, and the scheme's partners once shared with consent. */
     boolean canSeeReferral(CurrentUser user, ReferralRef referral);
 

@@ -97,6 +97,22 @@ public interface Directory {
         }
     }
 
+    /**
+     * Published structures close to a project, so that an animator connects people instead of creating
+     * a duplicate or a competitor: in the project's département, sharing words with its description
+     * (French full text, or trigram similarity with the name for typos) or its sector; the closest
+     * first (shared words, then same sector, same pôle, same commune).
+     */
+    List<StructureView> similar(SimilarQuery query);
+
+    /**
+     * @param text the project in a few words, or null
+     * @param sector its sector, or null
+     * @param poleSlug the pôle of its commune, or null
+     */
+    record SimilarQuery(String text, EssSector sector, String departementCode, String poleSlug, String communeCode,
+            int limit) {}
+
     /** A search: words (or null), facets (null for all), page from 0. */
     record StructureQuery(String text, StructureFamily family, EssSector sector, String poleSlug, String departementCode,
             int page, int size) {}

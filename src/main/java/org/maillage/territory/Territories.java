@@ -24,6 +24,24 @@ public interface Territories {
      */
     List<CommuneSuggestion> suggestCommunes(String query, int limit);
 
+    /**
+     * The commune a person means, typed as an INSEE code or a name ("22084", "Loudéac", "st malo"):
+     * the code itself when it exists, else the exact name, else the best suggestion; empty when
+     * nothing matches or nothing was typed.
+     */
+    default Optional<String> bestCommune(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (COMMUNE_CODE.matcher(text).matches() && findCommune(text).isPresent()) {
+            return Optional.of(text);
+        }
+        List<CommuneSuggestion> found = suggestCommunes(text, 5);
+        return found.stream().filter(CommuneSuggestion::exact).findFirst().or(() -> found.stream().findFirst())
+                .map(suggestion -> suggestion.commune().code());
+    }
+
     /** The commune with this INSEE code; empty for an unknown or malformed code. */
     Optional<Commune> findCommune(String code);
 

@@ -21,11 +21,20 @@ class OrientationBrowserIT extends BrowserTest {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void anAnimatorEntersAProjectAndSeesTheRankedSchemesWithTheirReasons() {
+        String word = "zq" + TestUsers.letters(8);
+        jdbc.sql("""
+                insert into journey.project (pole_slug, region_code, departement_code, commune_code, title, sector, stage)
+                values ('adess-centre-bretagne', '53', '22', '22136', :title, 'CULTURE', 'PROJET')""")
+                .param("title", "Café-concert " + word + " de Loudéac").update();
         Page page = signedIn(users.staff(Role.ANIMATEUR, "adess-centre-bretagne").email());
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Orienter un projet")).click();
         page.getByLabel("Commune du projet").fill("Loudéac");
+        page.getByLabel("Le projet en quelques mots (facultatif)").fill("Un café-concert " + word + " associatif");
         page.getByLabel("Stade du projet").selectOption("IDEE");
         page.getByLabel("définir l’idée").check();
         page.getByLabel("étude de marché ou d’opportunité").check();
@@ -42,6 +51,7 @@ class OrientationBrowserIT extends BrowserTest {
         assertThat(first.locator(".reasons li")).containsText(new String[] {"Accompagne les projets au stade « Idée » (+40)",
                 "Répond au besoin « définir l’idée » (+25)", "Répond au besoin « étude de marché ou d’opportunité » (+25)",
                 "Dispositif de proximité, ouvert à Loudéac (+5)"});
+        assertThat(page.locator(".similar-projects li").first()).containsText("Café-concert " + word + " de Loudéac");
         page.getByText("Ne conviennent pas pour l’instant").click();
         assertThat(page.locator("details")).containsText("N’est pas ouvert à Loudéac");
         assertThat(Chromium.seriousAccessibilityViolations(page)).as("orientation page").isEmpty();

@@ -63,6 +63,12 @@ public final class Session {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts a JSON body to the API with the session's cookies. */
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Sends a file with a form of the page at {@code formPage} (multipart/form-data, its CSRF token included). */
     public HttpResponse<String> upload(String formPage, String action, String field, String fileName, byte[] content) {
         String boundary = "----maillage" + System.nanoTime();

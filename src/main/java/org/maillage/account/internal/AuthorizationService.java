@@ -109,6 +109,11 @@ class AuthorizationService implements Authorizations {
     }
 
     @Override
+    public boolean canSeeProjectsOf(CurrentUser user, PoleRef pole) {
+        return pole.slug() != null && animates(user, pole.slug());
+    }
+
+    @Override
     public boolean canChangePorteurFile(CurrentUser user, PorteurFileRef file) {
         return isPorteur(user, file.porteur()) || animates(user, file.poleSlug());
     }

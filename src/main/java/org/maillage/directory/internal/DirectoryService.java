@@ -100,6 +100,32 @@ class DirectoryService implements Directory {
                 poleNames);
     }
 
+    @Override
+    public List<StructureView> similar(SimilarQuery query) {
+        String text = query.text() == null || query.text().isBlank() ? null : query.text().strip();
+        if (text == null && query.sector() == null) {
+            return List.of();
+        }
+        return withPlaces(jdbc.sql("""
+                        with q as (select public.any_word_query(:text) as words, public.significant_words(:text) as keys)
+                        select s.* from directory.structure s, q
+                        where s.published and s.departement_code = :departement
+                          and (s.search_vector @@ q.words or s.sector = :sector
+                               or public.best_word_similarity(q.keys, s.search_name) >= 0.7)
+                        order by coalesce(ts_rank(s.search_vector, q.words), 0) * 2
+                                 + coalesce(public.best_word_similarity(q.keys, s.search_name), 0)
+                                 + case when s.sector = :sector then 0.5 else 0 end
+                                 + case when s.pole_slug = :pole then 0.2 else 0 end
+                                 + case when s.commune_code = :commune then 0.2 else 0 end desc,
+                                 s.search_name, s.id
+                        limit :limit""")
+                .param("text", text).param("departement", query.departementCode())
+                .param("sector", query.sector() == null ? null : query.sector().name())
+                .param("pole", query.poleSlug()).param("commune", query.communeCode())
+                .param("limit", Math.max(1, Math.min(query.limit(), 50)))
+                .query((rs, row) -> row(rs)).list(), poleNames());
+    }
+
     /** Runs search.sql: the counts, and the page's structures into {@code rows}. */
     private SearchCounts runSearch(String text, Map<String, String> chosen, int size, long offset,
             List<StructureView> rows) {

@@ -28,39 +28,10 @@ class SchemeApiController {
 
     record SchemeList(List<Scheme> schemes) {}
 
-    /**
-     * A project to orient.
-     *
-     * @param sector a sector code of the directory (CULTURE, INSERTION…), or null
-     * @param collective a group, or a collective structure to come (false when absent)
-     * @param legalForm the intended family (ASSOCIATION, SCOP, SCIC…), or null when not decided
-     * @param commune INSEE code of the project's commune
-     */
-    record OrientationJson(
-            @NotNull(message = "{orientation.stage.blank}") ProjectStage stage,
-            @Size(max = 10) Set<ProjectNeed> needs,
-            @Pattern(regexp = "[A-Z_]{2,30}", message = "{orientation.sector.invalid}") String sector,
-            Boolean collective,
-            @Pattern(regexp = "[A-Z_]{2,30}", message = "{orientation.legalForm.invalid}") String legalForm,
-            @NotNull(message = "{commune.code.invalid}") @Pattern(regexp = "\\d{5}|2[AB]\\d{3}", message = "{commune.code.invalid}")
-            String commune) {}
-
-    record Explanation(String code, String detail, int points, String text) {}
-
-    record SuggestionJson(String scheme, String name, String operator, String kind, boolean fits, int score,
-            List<Explanation> reasons, List<Explanation> blockers, String page) {}
-
-    record OrientationAnswer(Scheme.Place place, String pole, String poleName, String coordination,
-            List<SuggestionJson> suggestions) {}
-
     private final Schemes schemes;
-    private final Orientation orientation;
-    private final Explanations explanations;
 
-    SchemeApiController(Schemes schemes, Orientation orientation, Explanations explanations) {
+    SchemeApiController(Schemes schemes) {
         this.schemes = schemes;
-        this.orientation = orientation;
-        this.explanations = explanations;
     }
 
     @GetMapping("/api/v1/schemes")
@@ -73,22 +44,5 @@ class SchemeApiController {
     @Operation(summary = "Un dispositif")
     Scheme get(@PathVariable String slug) {
         return schemes.find(slug).orElseThrow(() -> new NotFoundException("scheme.unknown", slug));
-    }
-
-    @PostMapping("/api/v1/orientation")
-    @Operation(summary = "Orienter un projet", description = "Les dispositifs classés pour ce projet, avec les raisons "
-            + "de chacun et ce qui bloque les autres, et le pôle qui accueille la personne.")
-    OrientationAnswer orient(@Valid @RequestBody OrientationJson project) {
-        Orientation.Result result = orientation.orient(new Orientation.Request(project.stage(), project.needs(),
-                project.sector(), Boolean.TRUE.equals(project.collective()), project.legalForm(), project.commune()));
-        Locale locale = LocaleContextHolder.getLocale();
-        return new OrientationAnswer(result.place(), result.poleSlug(), result.poleName(), result.coordinationName(),
-                result.suggestions().stream().map(s -> new SuggestionJson(s.scheme().slug(), s.scheme().name(),
-                        s.scheme().operatorName(), s.scheme().kind().name(), s.fits(), s.score(),
-                        s.reasons().stream().map(w -> new Explanation(w.reason().name(), w.detail(), w.points(),
-                                explanations.reason(w, locale))).toList(),
-                        s.blockers().stream().map(b -> new Explanation(b.block().name(), b.detail(), 0,
-                                explanations.blocker(b, locale))).toList(),
-                        "/api/v1/schemes/" + s.scheme().slug())).toList());
     }
 }

@@ -1,4 +1,4 @@
-package org.maillage.offer.web;
+package org.maillage.journey.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -12,12 +12,15 @@ import java.util.Set;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
 import org.maillage.account.Role;
+import org.maillage.directory.Directory;
 import org.maillage.directory.EssSector;
 import org.maillage.directory.StructureFamily;
+import org.maillage.journey.Projects;
 import org.maillage.offer.Orientation;
+import org.maillage.offer.OrientationExplanations;
 import org.maillage.offer.ProjectNeed;
 import org.maillage.offer.ProjectStage;
-import org.maillage.territory.CommuneSuggestion;
+import org.maillage.offer.Scheme;
 import org.maillage.territory.Territories;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -25,11 +28,16 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestParam;
 
-/** The public continuum ("le parcours") and the animators' orientation page. */
+/**
+ * The animators' orientation page: a project in, the ranked schemes with their reasons out, and the
+ * similar projects and structures of its territory to connect people with.
+ */
 @Controller
-class OrientationPagesController {
+class OrientationPageController {
+
+    /** How many similar projects and structures are shown. */
+    static final int SIMILAR = 5;
 
     /** A project to orient, as the animator types it. */
     record OrientationForm(
@@ -38,10 +46,11 @@ class OrientationPagesController {
             Set<ProjectNeed> needs,
             EssSector sector,
             Boolean collective,
-            StructureFamily legalForm) {
+            StructureFamily legalForm,
+            @Size(max = 2000, message = "{orientation.idea.tooLong}") String idea) {
 
         static OrientationForm empty() {
-            return new OrientationForm("", null, Set.of(), null, false, null);
+            return new OrientationForm("", null, Set.of(), null, false, null, "");
         }
 
         boolean isCollective() {
@@ -50,53 +59,28 @@ class OrientationPagesController {
     }
 
     /** A suggestion as shown: its reasons and blockers in words. */
-    record SuggestionView(org.maillage.offer.Scheme scheme, int score, List<String> reasons, List<String> blockers) {}
+    record SuggestionView(Scheme scheme, int score, List<String> reasons, List<String> blockers) {}
 
     private final Orientation orientation;
+    private final Projects projects;
+    private final Directory directory;
     private final Territories territories;
     private final Authorizations authorizations;
-    private final Explanations explanations;
+    private final OrientationExplanations explanations;
 
-    OrientationPagesController(Orientation orientation, Territories territories, Authorizations authorizations,
-            Explanations explanations) {
+    OrientationPageController(Orientation orientation, Projects projects, Directory directory, Territories territories,
+            Authorizations authorizations, OrientationExplanations explanations) {
         this.orientation = orientation;
+        this.projects = projects;
+        this.directory = directory;
         this.territories = territories;
         this.authorizations = authorizations;
         this.explanations = explanations;
     }
 
-    /** A commune from its INSEE code or its name ("Loudéac", "22600"): the best match, if any. */
-    private Optional<String> communeCode(String typed) {
-        String text = typed == null ? "" : typed.strip();
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        if (Territories.COMMUNE_CODE.matcher(text).matches() && territories.findCommune(text).isPresent()) {
-            return Optional.of(text);
-        }
-        List<CommuneSuggestion> found = territories.suggestCommunes(text, 5);
-        return found.stream().filter(CommuneSuggestion::exact).findFirst().or(() -> found.stream().findFirst())
-                .map(suggestion -> suggestion.commune().code());
-    }
-
-    @GetMapping("/parcours")
-    String continuum(@RequestParam(name = "commune", required = false) String commune, Model model,
-            HttpServletResponse response) {
-        String typed = commune == null ? "" : commune.substring(0, Math.min(commune.length(), 100));
-        Optional<String> code = communeCode(typed);
-        if (!typed.isBlank() && code.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("communeUnknown", true);
-        }
-        model.addAttribute("typed", typed);
-        model.addAttribute("continuum", orientation.continuum(code.orElse(null)));
-        model.addAttribute("stages", ProjectStage.values());
-        return "offer/continuum";
-    }
-
     @GetMapping("/espace/orientation")
     String orientationForm(Model model) {
-        requireOrienter();
+        requireOrienter(authorizations);
         model.addAttribute("form", OrientationForm.empty());
         return page(model);
     }
@@ -104,8 +88,9 @@ class OrientationPagesController {
     @GetMapping(value = "/espace/orientation", params = "stage")
     String orient(@Valid @ModelAttribute("form") OrientationForm form, BindingResult validation, Model model,
             HttpServletResponse response) {
-        requireOrienter();
-        Optional<String> code = validation.hasFieldErrors("commune") ? Optional.empty() : communeCode(form.commune());
+        CurrentUser user = requireOrienter(authorizations);
+        Optional<String> code = validation.hasFieldErrors("commune") ? Optional.empty()
+                : territories.bestCommune(form.commune());
         if (!validation.hasFieldErrors("commune") && code.isEmpty()) {
             validation.rejectValue("commune", "orientation.commune.unknown");
         }
@@ -113,9 +98,9 @@ class OrientationPagesController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(model);
         }
-        Orientation.Result result = orientation.orient(new Orientation.Request(form.stage(), form.needs(),
-                form.sector() == null ? null : form.sector().name(), form.isCollective(),
-                form.legalForm() == null ? null : form.legalForm().name(), code.get()));
+        String sector = form.sector() == null ? null : form.sector().name();
+        Orientation.Result result = orientation.orient(new Orientation.Request(form.stage(), form.needs(), sector,
+                form.isCollective(), form.legalForm() == null ? null : form.legalForm().name(), code.get()));
         Locale locale = LocaleContextHolder.getLocale();
         List<SuggestionView> views = result.suggestions().stream().map(s -> new SuggestionView(s.scheme(), s.score(),
                 s.reasons().stream().map(why -> explanations.reason(why, locale)).toList(),
@@ -123,6 +108,11 @@ class OrientationPagesController {
         model.addAttribute("result", result);
         model.addAttribute("fitting", views.stream().filter(s -> s.blockers().isEmpty()).toList());
         model.addAttribute("blocked", views.stream().filter(s -> !s.blockers().isEmpty()).toList());
+        Scheme.Place place = result.place();
+        model.addAttribute("similarProjects", projects.similar(user, new Projects.SimilarQuery(form.idea(), sector,
+                place.departementCode(), result.poleSlug(), place.communeCode(), SIMILAR)));
+        model.addAttribute("similarStructures", directory.similar(new Directory.SimilarQuery(form.idea(), form.sector(),
+                place.departementCode(), result.poleSlug(), place.communeCode(), SIMILAR)));
         return page(model);
     }
 
@@ -131,13 +121,17 @@ class OrientationPagesController {
         model.addAttribute("needs", ProjectNeed.values());
         model.addAttribute("sectors", EssSector.values());
         model.addAttribute("families", StructureFamily.values());
-        return "offer/orientation";
+        return "journey/orientation";
     }
 
     /** Those who orient porteurs: animators, coordinators (and administrators). */
-    private CurrentUser requireOrienter() {
+    static CurrentUser requireOrienter(Authorizations authorizations) {
         CurrentUser user = authorizations.requireUser();
-        authorizations.check(user.has(Role.ANIMATEUR) || user.has(Role.COORDINATEUR) || user.has(Role.ADMINISTRATEUR));
+        authorizations.check(isOrienter(user));
         return user;
+    }
+
+    static boolean isOrienter(CurrentUser user) {
+        return user.has(Role.ANIMATEUR) || user.has(Role.COORDINATEUR) || user.has(Role.ADMINISTRATEUR);
     }
 }

@@ -1,25 +1,24 @@
-package org.maillage.offer.web;
+package org.maillage.offer;
 
 import java.util.Locale;
-import org.maillage.offer.OrientationRules;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The orientation's reasons and blockers in words (French first), for the pages and the API. */
 @Component
-class Explanations {
+public class OrientationExplanations {
 
     private final MessageSource messages;
 
-    Explanations(MessageSource messages) {
+    OrientationExplanations(MessageSource messages) {
         this.messages = messages;
     }
 
-    String reason(OrientationRules.Why why, Locale locale) {
+    public String reason(OrientationRules.Why why, Locale locale) {
         return text("orientation.reason." + why.reason(), why.reason().name(), why.detail(), why.points(), locale);
     }
 
-    String blocker(OrientationRules.Blocker blocker, Locale locale) {
+    public String blocker(OrientationRules.Blocker blocker, Locale locale) {
         return text("orientation.block." + blocker.block(), blocker.block().name(), blocker.detail(), 0, locale);
     }
 

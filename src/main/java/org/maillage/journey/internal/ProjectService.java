@@ -1,0 +1,80 @@
+package org.maillage.journey.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.maillage.account.Authorizations;
+import org.maillage.account.CurrentUser;
+import org.maillage.account.PoleRef;
+import org.maillage.journey.Projects;
+import org.maillage.network.PoleSummary;
+import org.maillage.network.Poles;
+import org.maillage.offer.ProjectStage;
+import org.maillage.territory.Commune;
+import org.maillage.territory.Territories;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class ProjectService implements Projects {
+
+    private final JdbcClient jdbc;
+    private final Authorizations authorizations;
+    private final Poles poles;
+    private final Territories territories;
+
+    ProjectService(JdbcClient jdbc, Authorizations authorizations, Poles poles, Territories territories) {
+        this.jdbc = jdbc;
+        this.authorizations = authorizations;
+        this.poles = poles;
+        this.territories = territories;
+    }
+
+    private record Row(String title, String communeCode, String poleSlug, String regionCode, ProjectStage stage,
+            String sector, boolean collective, String status, int year) {}
+
+    @Override
+    public List<SimilarProject> similar(CurrentUser by, SimilarQuery query) {
+        String text = query.text() == null || query.text().isBlank() ? null : query.text().strip();
+        if (text == null && query.sector() == null) {
+            return List.of();
+        }
+        List<Row> rows = jdbc.sql("""
+                        with q as (select public.any_word_query(:text) as words, public.significant_words(:text) as keys)
+                        select p.title, p.commune_code, p.pole_slug, p.region_code, p.stage, p.sector, p.collective,
+                               p.status, extract(year from p.created_at)::int as year
+                        from journey.project p, q
+                        where p.departement_code = :departement
+                          and (p.search_vector @@ q.words or p.sector = :sector
+                               or public.best_word_similarity(q.keys, p.search_title) >= 0.7)
+                        order by coalesce(ts_rank(p.search_vector, q.words), 0) * 2
+                                 + coalesce(public.best_word_similarity(q.keys, p.search_title), 0)
+                                 + case when p.sector = :sector then 0.5 else 0 end
+                                 + case when p.pole_slug = :pole then 0.2 else 0 end
+                                 + case when p.commune_code = :commune then 0.2 else 0 end desc,
+                                 p.created_at desc, p.id desc
+                        limit :limit""")
+                .param("text", text).param("departement", query.departementCode()).param("sector", query.sector())
+                .param("pole", query.poleSlug()).param("commune", query.communeCode())
+                .param("limit", Math.max(1, Math.min(query.limit(), 50)))
+                .query((rs, n) -> new Row(rs.getString("title"), rs.getString("commune_code"), rs.getString("pole_slug"),
+                        rs.getString("region_code"), ProjectStage.valueOf(rs.getString("stage")), rs.getString("sector"),
+                        rs.getBoolean("collective"), rs.getString("status"), rs.getInt("year")))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> poleNames = poles.list().stream()
+                .collect(Collectors.toMap(PoleSummary::slug, PoleSummary::name, (a, b) -> a));
+        Map<String, String> communeNames = territories.findCommunes(rows.stream().map(Row::communeCode).distinct().toList())
+                .stream().collect(Collectors.toMap(Commune::code, Commune::name, (a, b) -> a));
+        return rows.stream().map(row -> {
+            boolean follows = authorizations.canSeeProjectsOf(by, new PoleRef(row.poleSlug(), row.regionCode()));
+            return new SimilarProject(follows ? row.title() : null, follows ? communeNames.get(row.communeCode()) : null,
+                    row.poleSlug(), row.poleSlug() == null ? null : poleNames.getOrDefault(row.poleSlug(), row.poleSlug()),
+                    row.stage(), row.sector(), row.collective(), row.status(), row.year());
+        }).toList();
+    }
+}
