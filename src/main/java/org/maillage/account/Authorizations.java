@@ -35,6 +35,9 @@ public interface Authorizations {
     /** Animators of that pôle. */
     boolean canRegisterPorteur(CurrentUser user, PoleRef pole);
 
+    /** The operator's partners, the coordinators of its region, administrators. */
+    boolean canMaintainSchemesOf(CurrentUser user, String operatorSlug, String operatorRegionCode);
+
     /** Animators of that pôle: the projects it follows, by title and commune. */
     boolean canSeeProjectsOf(CurrentUser user, PoleRef pole);
 

@@ -54,8 +54,16 @@ public record Scheme(String slug, String operatorSlug, String operatorName, Stri
         }
     }
 
-    /** A session or a call: when it starts, where, places left, until when one can apply. */
-    public record Session(LocalDate startsOn, String place, Integer placesLeft, LocalDate applyBy) {
+    /**
+     * A session or a call: when it starts, where, places left, until when one can apply.
+     *
+     * @param id null until saved
+     */
+    public record Session(Long id, LocalDate startsOn, String place, Integer placesLeft, LocalDate applyBy) {
+
+        public Session(LocalDate startsOn, String place, Integer placesLeft, LocalDate applyBy) {
+            this(null, startsOn, place, placesLeft, applyBy);
+        }
 
         public boolean open(LocalDate today) {
             return (placesLeft == null || placesLeft > 0) && (applyBy == null || !applyBy.isBefore(today));

@@ -49,6 +49,9 @@ public interface Territories {
 
     List<Epci> findEpcis(Collection<String> codes);
 
+    /** The départements of a region: INSEE code → name, by code. */
+    java.util.SortedMap<String, String> departementsOfRegion(String regionCode);
+
     /** The EPCI with at least one member commune in the region, by name. */
     List<Epci> epcisOfRegion(String regionCode);
 

@@ -109,6 +109,12 @@ class AuthorizationService implements Authorizations {
     }
 
     @Override
+    public boolean canMaintainSchemesOf(CurrentUser user, String operatorSlug, String operatorRegionCode) {
+        return user.has(Role.ADMINISTRATEUR) || coordinates(user, operatorRegionCode)
+                || partnerOf(user, operatorSlug);
+    }
+
+    @Override
     public boolean canSeeProjectsOf(CurrentUser user, PoleRef pole) {
         return pole.slug() != null && animates(user, pole.slug());
     }

@@ -56,32 +56,8 @@ class OfferReferenceData implements StartupData {
                     .update();
         }
         for (SchemeCatalogueFile.SchemeJson scheme : SchemeCatalogueFile.read(json)) {
-            jdbc.sql("""
-                    insert into offer.scheme (slug, operator_slug, name, kind, stages, needs, collective_only, legal_forms,
-                        sectors, coverage_regions, coverage_departements, coverage_epcis, coverage_poles,
-                        capacity_per_year, contact_email, website, description)
-                    values (:slug, :operator, :name, :kind, :stages, :needs, :collective, :legalForms, :sectors,
-                        :regions, :departements, :epcis, :poles, :capacity, :email, :website, :description)
-                    on conflict (slug) do nothing
-                    """)
-                    .param("slug", scheme.slug()).param("operator", scheme.operator()).param("name", scheme.name())
-                    .param("kind", scheme.kind().name()).param("stages", names(scheme.stages()))
-                    .param("needs", names(scheme.needs())).param("collective", scheme.collectiveOnly())
-                    .param("legalForms", codes(scheme.legalForms())).param("sectors", codes(scheme.sectors()))
-                    .param("regions", codes(scheme.coverage().regions()))
-                    .param("departements", codes(scheme.coverage().departements()))
-                    .param("epcis", codes(scheme.coverage().epcis())).param("poles", codes(scheme.coverage().poles()))
-                    .param("capacity", scheme.capacityPerYear()).param("email", scheme.contactEmail())
-                    .param("website", scheme.website()).param("description", scheme.description())
-                    .update();
+            SchemeService.insert(jdbc, scheme.slug(), scheme.toData());
         }
     }
 
-    private static String[] names(java.util.Collection<? extends Enum<?>> values) {
-        return values == null ? new String[0] : values.stream().map(Enum::name).sorted().toArray(String[]::new);
-    }
-
-    private static String[] codes(java.util.Collection<String> values) {
-        return values == null ? new String[0] : values.stream().sorted().toArray(String[]::new);
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.maillage.offer.ProjectNeed;
 import org.maillage.offer.ProjectStage;
 import org.maillage.offer.Scheme;
+import org.maillage.offer.SchemeData;
 import org.maillage.offer.SchemeKind;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.ObjectMapper;
@@ -28,6 +29,12 @@ final class SchemeCatalogueFile {
     record SchemeJson(String slug, String operator, String name, SchemeKind kind, Set<ProjectStage> stages,
             Set<ProjectNeed> needs, boolean collectiveOnly, Set<String> legalForms, Set<String> sectors,
             CoverageJson coverage, Integer capacityPerYear, String contactEmail, String website, String description) {
+
+        SchemeData toData() {
+            return new SchemeData(operator, name, kind, stages, needs, collectiveOnly, legalForms, sectors,
+                    new Scheme.Coverage(coverage.regions(), coverage.departements(), coverage.epcis(), coverage.poles()),
+                    capacityPerYear, contactEmail, website, description);
+        }
 
         Scheme toScheme(Map<String, String> operatorNames) {
             return new Scheme(slug, operator, operatorNames.getOrDefault(operator, operator), name, kind, stages, needs,

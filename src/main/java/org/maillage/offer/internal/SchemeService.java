@@ -11,15 +11,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.maillage.account.Authorizations;
+import org.maillage.account.CurrentUser;
 import org.maillage.network.PoleResolution;
 import org.maillage.network.Poles;
+import org.maillage.offer.Operator;
+import org.maillage.offer.Operators;
 import org.maillage.offer.Orientation;
 import org.maillage.offer.OrientationRules;
 import org.maillage.offer.ProjectNeed;
 import org.maillage.offer.ProjectStage;
 import org.maillage.offer.Scheme;
+import org.maillage.offer.SchemeData;
 import org.maillage.offer.SchemeKind;
 import org.maillage.offer.Schemes;
+import org.maillage.platform.Audit;
+import org.maillage.platform.AuditEvent;
+import org.maillage.platform.NotFoundException;
+import org.maillage.platform.RuleViolationException;
+import org.maillage.platform.Slugs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,38 +38,63 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class SchemeService implements Schemes, Orientation {
 
+    static final String AUDIT_SUBJECT = "SCHEME";
+
     private final JdbcClient jdbc;
     private final Poles poles;
+    private final Operators operators;
+    private final Authorizations authorizations;
+    private final Audit audit;
 
-    SchemeService(JdbcClient jdbc, Poles poles) {
+    SchemeService(JdbcClient jdbc, Poles poles, Operators operators, Authorizations authorizations, Audit audit) {
         this.jdbc = jdbc;
         this.poles = poles;
+        this.operators = operators;
+        this.authorizations = authorizations;
+        this.audit = audit;
     }
 
     @Override
     public List<Scheme> list() {
-        return schemes(null);
+        return schemes("true", Map.of());
     }
 
     @Override
     public Optional<Scheme> find(String slug) {
-        return schemes(slug).stream().findFirst();
+        return schemes("s.slug = :slug", Map.of("slug", slug)).stream().findFirst();
     }
 
-    private List<Scheme> schemes(String slug) {
+    /**
+     * The schemes that matter for a place: those of its region's operators (open there or not: the
+     * engine says why not) and those open there from elsewhere. A national catalogue stays out.
+     */
+    private List<Scheme> schemesFor(Scheme.Place place) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("region", place.regionCode());
+        params.put("departement", place.departementCode());
+        params.put("epci", place.epciCode() == null ? "" : place.epciCode());
+        params.put("pole", place.poleSlug() == null ? "" : place.poleSlug());
+        return schemes("""
+                (o.region_code = :region or :region = any(s.coverage_regions) or :departement = any(s.coverage_departements)
+                 or :epci = any(s.coverage_epcis) or :pole = any(s.coverage_poles))""", params);
+    }
+
+    /** The schemes meeting a condition on {@code s} (the scheme) and {@code o} (its operator), by name. */
+    private List<Scheme> schemes(String condition, Map<String, ?> params) {
         Map<String, List<Scheme.Session>> sessions = jdbc.sql("""
-                        select * from offer.scheme_session where starts_on >= current_date - 31
-                        and (cast(:slug as text) is null or scheme_slug = :slug) order by starts_on""")
-                .param("slug", slug)
-                .query((rs, row) -> Map.entry(rs.getString("scheme_slug"), new Scheme.Session(
+                        select e.* from offer.scheme_session e join offer.scheme s on s.slug = e.scheme_slug
+                        join offer.operator o on o.slug = s.operator_slug
+                        where e.starts_on >= current_date - 31""" + " and (" + condition + ") order by e.starts_on")
+                .params(params)
+                .query((rs, row) -> Map.entry(rs.getString("scheme_slug"), new Scheme.Session(rs.getLong("id"),
                         rs.getObject("starts_on", LocalDate.class), rs.getString("place"),
                         (Integer) rs.getObject("places_left"), rs.getObject("apply_by", LocalDate.class))))
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return jdbc.sql("""
                         select s.*, o.name as operator_name from offer.scheme s join offer.operator o on o.slug = s.operator_slug
-                        where cast(:slug as text) is null or s.slug = :slug order by public.search_key(s.name), s.slug""")
-                .param("slug", slug)
+                        where""" + " (" + condition + ") order by public.search_key(s.name), s.slug")
+                .params(params)
                 .query((rs, row) -> scheme(rs, sessions.getOrDefault(rs.getString("slug"), List.of()))).list();
     }
 
@@ -87,7 +122,8 @@ class SchemeService implements Schemes, Orientation {
         PoleResolution resolution = poles.resolve(request.communeCode()); // NotFoundException for an unknown commune
         Scheme.Place place = place(resolution);
         List<OrientationRules.Suggestion> ranked = OrientationRules.rank(new OrientationRules.Project(request.stage(),
-                request.needs(), request.sector(), request.collective(), request.legalForm()), place, list(), LocalDate.now());
+                request.needs(), request.sector(), request.collective(), request.legalForm()), place, schemesFor(place),
+                LocalDate.now());
         return new Result(place, place.poleSlug(), resolution.covered() ? resolution.pole().name() : null,
                 resolution.coordination() == null ? null : resolution.coordination().name(), ranked);
     }
@@ -106,6 +142,156 @@ class SchemeService implements Schemes, Orientation {
         return new Continuum(place, place == null ? null : place.poleSlug(),
                 resolution != null && resolution.covered() ? resolution.pole().name() : null,
                 resolution == null || resolution.coordination() == null ? null : resolution.coordination().name(), byStage);
+    }
+
+    @Override
+    public List<Operator> operatorsMaintainedBy(CurrentUser user) {
+        return operators.list().stream()
+                .filter(o -> authorizations.canMaintainSchemesOf(user, o.slug(), o.regionCode())).toList();
+    }
+
+    @Override
+    public List<Scheme> maintainedBy(CurrentUser user) {
+        List<String> slugs = operatorsMaintainedBy(user).stream().map(Operator::slug).toList();
+        return slugs.isEmpty() ? List.of()
+                : schemes("s.operator_slug = any(:operators)", Map.of("operators", slugs.toArray(String[]::new)));
+    }
+
+    @Override
+    public Scheme findForMaintenance(CurrentUser user, String slug) {
+        Scheme scheme = find(slug).orElseThrow(() -> new NotFoundException("scheme.unknown", slug));
+        requireMaintainer(user, scheme.operatorSlug());
+        return scheme;
+    }
+
+    /** The operator, when the user maintains its schemes; 403 otherwise. */
+    private Operator requireMaintainer(CurrentUser user, String operatorSlug) {
+        Operator operator = operators.find(operatorSlug)
+                .orElseThrow(() -> new RuleViolationException("scheme.operator.unknown"));
+        authorizations.check(authorizations.canMaintainSchemesOf(user, operator.slug(), operator.regionCode()));
+        return operator;
+    }
+
+    @Override
+    @Transactional
+    public String create(CurrentUser user, SchemeData data) {
+        Operator operator = requireMaintainer(user, data.operatorSlug());
+        checkRules(data);
+        String base = Slugs.of(data.name(), 70, "dispositif");
+        String slug = base;
+        for (int n = 2; insert(jdbc, slug, data) == 0; n++) {
+            slug = base + "-" + n;
+        }
+        audit.record(new AuditEvent("CREATE", AUDIT_SUBJECT, slug, null, operator.regionCode(),
+                Map.of("fields", List.of("dispositif"))));
+        return slug;
+    }
+
+    @Override
+    @Transactional
+    public void update(CurrentUser user, String slug, SchemeData data) {
+        Scheme current = findForMaintenance(user, slug);
+        Operator operator = requireMaintainer(user, data.operatorSlug()); // moving it: to an operator they maintain
+        checkRules(data);
+        jdbc.sql("""
+                update offer.scheme set operator_slug = :operator, name = :name, kind = :kind, stages = :stages,
+                    needs = :needs, collective_only = :collective, legal_forms = :legalForms, sectors = :sectors,
+                    coverage_regions = :regions, coverage_departements = :departements, coverage_epcis = :epcis,
+                    coverage_poles = :poles, capacity_per_year = :capacity, contact_email = :email,
+                    website = :website, description = :description, updated_at = now()
+                where slug = :slug""").params(columns(data)).param("slug", slug).update();
+        audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, operator.regionCode(),
+                Map.of("fields", changedFields(SchemeData.of(current), data))));
+    }
+
+    /** What a scheme must have to be found by the engine. */
+    private static void checkRules(SchemeData data) {
+        Scheme.Coverage coverage = data.coverage();
+        if (coverage == null || coverage.regions().isEmpty() && coverage.departements().isEmpty()
+                && coverage.epcis().isEmpty() && coverage.poles().isEmpty()) {
+            throw new RuleViolationException("scheme.coverage.empty");
+        }
+    }
+
+    private static List<String> changedFields(SchemeData before, SchemeData after) {
+        List<String> changed = new java.util.ArrayList<>();
+        for (var component : SchemeData.class.getRecordComponents()) {
+            try {
+                if (!java.util.Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(after))) {
+                    changed.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
+    }
+
+    /** Inserts the scheme unless its slug is taken; the number of rows inserted (0 or 1). */
+    static int insert(JdbcClient jdbc, String slug, SchemeData data) {
+        return jdbc.sql("""
+                insert into offer.scheme (slug, operator_slug, name, kind, stages, needs, collective_only, legal_forms,
+                    sectors, coverage_regions, coverage_departements, coverage_epcis, coverage_poles,
+                    capacity_per_year, contact_email, website, description)
+                values (:slug, :operator, :name, :kind, :stages, :needs, :collective, :legalForms, :sectors,
+                    :regions, :departements, :epcis, :poles, :capacity, :email, :website, :description)
+                on conflict (slug) do nothing""").params(columns(data)).param("slug", slug).update();
+    }
+
+    private static Map<String, Object> columns(SchemeData data) {
+        Map<String, Object> columns = new java.util.HashMap<>();
+        columns.put("operator", data.operatorSlug());
+        columns.put("name", data.name().strip());
+        columns.put("kind", data.kind().name());
+        columns.put("stages", sorted(data.stages().stream().map(Enum::name)));
+        columns.put("needs", sorted(data.needs().stream().map(Enum::name)));
+        columns.put("collective", data.collectiveOnly());
+        columns.put("legalForms", sorted(data.legalForms().stream()));
+        columns.put("sectors", sorted(data.sectors().stream()));
+        columns.put("regions", sorted(data.coverage().regions().stream()));
+        columns.put("departements", sorted(data.coverage().departements().stream()));
+        columns.put("epcis", sorted(data.coverage().epcis().stream()));
+        columns.put("poles", sorted(data.coverage().poles().stream()));
+        columns.put("capacity", data.capacityPerYear());
+        columns.put("email", blankToNull(data.contactEmail()));
+        columns.put("website", blankToNull(data.website()));
+        columns.put("description", data.description() == null ? "" : data.description().strip());
+        return columns;
+    }
+
+    private static String[] sorted(java.util.stream.Stream<String> values) {
+        return values.sorted().toArray(String[]::new);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Override
+    @Transactional
+    public Scheme addSession(CurrentUser user, String slug, Scheme.Session session) {
+        Scheme scheme = findForMaintenance(user, slug);
+        if (session.applyBy() != null && session.applyBy().isAfter(session.startsOn())) {
+            throw new RuleViolationException("scheme.session.applyAfterStart");
+        }
+        jdbc.sql("""
+                insert into offer.scheme_session (scheme_slug, starts_on, place, places_left, apply_by)
+                values (:slug, :startsOn, :place, :placesLeft, :applyBy)""")
+                .param("slug", slug).param("startsOn", session.startsOn()).param("place", blankToNull(session.place()))
+                .param("placesLeft", session.placesLeft()).param("applyBy", session.applyBy()).update();
+        audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, null, Map.of("fields", List.of("sessions"))));
+        return find(scheme.slug()).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public void removeSession(CurrentUser user, String slug, long sessionId) {
+        findForMaintenance(user, slug);
+        if (jdbc.sql("delete from offer.scheme_session where id = :id and scheme_slug = :slug").param("id", sessionId)
+                .param("slug", slug).update() == 0) {
+            throw new NotFoundException("scheme.session.unknown", sessionId);
+        }
+        audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, null, Map.of("fields", List.of("sessions"))));
     }
 
     private static Scheme.Place place(PoleResolution resolution) {

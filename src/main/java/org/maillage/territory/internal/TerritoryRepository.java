@@ -107,6 +107,15 @@ class TerritoryRepository {
                 .list();
     }
 
+    java.util.SortedMap<String, String> departementsOfRegion(String regionCode) {
+        java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+        jdbc.sql("select code, name from territory.departement where region_code = :region").param("region", regionCode)
+                .query(rs -> {
+                    found.put(rs.getString("code"), rs.getString("name"));
+                });
+        return found;
+    }
+
     List<Epci> epcisOfRegion(String regionCode) {
         return findEpcis(jdbc.sql("select distinct epci_code from territory.commune where region_code = :region and epci_code is not null")
                 .param("region", regionCode).query(String.class).list());

@@ -55,6 +55,11 @@ class TerritoryService implements Territories {
     }
 
     @Override
+    public java.util.SortedMap<String, String> departementsOfRegion(String regionCode) {
+        return repository.departementsOfRegion(regionCode);
+    }
+
+    @Override
     public List<Epci> epcisOfRegion(String regionCode) {
         return repository.epcisOfRegion(regionCode);
     }
