@@ -15,11 +15,12 @@ import java.util.Set;
  * @param sectors the ESS sectors it serves (sector codes of the directory); empty: any
  * @param coverage where it is open
  * @param sessions its next sessions or calls; empty: open all year
+ * @param updatedOn when its maintainers last changed it (null before it is saved)
  */
 public record Scheme(String slug, String operatorSlug, String operatorName, String name, SchemeKind kind,
         Set<ProjectStage> stages, Set<ProjectNeed> needs, boolean collectiveOnly, Set<String> legalForms,
         Set<String> sectors, Coverage coverage, Integer capacityPerYear, List<Session> sessions, String contactEmail,
-        String website, String description) {
+        String website, String description, LocalDate updatedOn) {
 
     public Scheme {
         stages = Set.copyOf(stages);

@@ -46,6 +46,34 @@ class OrientationApiIT {
     }
 
     @Test
+    void theCatalogueIsExportedInTheDataInclusionSchema() {
+        JsonNode services = body(new Http(port).get("/api/v1/data-inclusion/services"));
+        JsonNode ideateur = null;
+        for (JsonNode service : services) {
+            if (service.get("id").asString().equals("tag-bzh-22-ideateur")) {
+                ideateur = service;
+            }
+        }
+        assertThat(ideateur).isNotNull();
+        assertThat(ideateur.get("source").asString()).isEqualTo("maillage");
+        assertThat(ideateur.get("structure_id").asString()).isEqualTo("tag-bzh-22");
+        assertThat(ideateur.get("nom").asString()).isEqualTo("Idéateur TAg BZH 22");
+        assertThat(ideateur.get("type").asString()).isEqualTo("accompagnement");
+        assertThat(ideateur.get("thematiques").get(0).asString())
+                .isEqualTo("creer-une-entreprise--definir-son-projet-de-creation-dentreprise");
+        assertThat(ideateur.get("zone_eligibilite").get(0).asString()).isEqualTo("22");
+        assertThat(ideateur.get("modes_accueil").get(0).asString()).isEqualTo("en-presentiel");
+        assertThat(ideateur.get("date_maj").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+        JsonNode financing = null;
+        for (JsonNode service : services) {
+            if (service.get("id").asString().equals("cap-creation-ess")) {
+                financing = service;
+            }
+        }
+        assertThat(financing.get("type").asString()).isEqualTo("aide-financiere");
+    }
+
+    @Test
     void aCafeAssociatifNearLoudeacIsOrientedWithReasons() {
         HttpResponse<String> response = new Http(port).postJson("/api/v1/orientation", """
                 {"stage": "IDEE", "needs": ["DEFINE_IDEA", "MARKET_STUDY"], "sector": "CULTURE", "collective": true,

@@ -37,6 +37,9 @@ class SchemeMaintenanceIT {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    org.maillage.network.Poles poles;
+
     private Map<String, String> scheme(String name) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("operator", "civam-bretagne");
@@ -78,7 +81,11 @@ class SchemeMaintenanceIT {
     void aCoordinatorAddsASchemeThatTheEngineFindsAtOnce() {
         Session coordinator = new Session(port).signedIn(users.staff(Role.COORDINATEUR, "53").email());
         String word = TestUsers.letters(8);
-        String slug = create(coordinator, "Changer d’échelle " + word);
+        Map<String, String> form = scheme("Changer d’échelle " + word);
+        form.put("poles", "adess-centre-bretagne");
+        HttpResponse<String> created = coordinator.submit("/espace/dispositifs/nouveau", "/espace/dispositifs", form);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String slug = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/espace/dispositifs/([^?]+).*", "$1");
 
         assertThat(jdbc.sql("select coverage_departements[1] || '/' || capacity_per_year || '/' || kind from offer.scheme where slug = :slug")
                 .param("slug", slug).query(String.class).single()).isEqualTo("29/6/ACCOMPAGNEMENT");
@@ -88,6 +95,22 @@ class SchemeMaintenanceIT {
         JsonNode found = suggestion(slug);
         assertThat(found.get("fits").asBoolean()).isTrue();
         assertThat(found.get("reasons").findValuesAsString("code")).contains("STAGE_COVERED", "NEED_ADDRESSED", "LOCAL_SCHEME");
+
+        // and the data·inclusion export gives its territory as COG codes: the département, the pôle's EPCI
+        JsonNode service = null;
+        for (JsonNode each : json.readTree(new org.maillage.support.Http(port).get("/api/v1/data-inclusion/services").body())) {
+            if (each.get("id").asString().equals(slug)) {
+                service = each;
+            }
+        }
+        assertThat(service).isNotNull();
+        assertThat(service.get("type").asString()).isEqualTo("accompagnement");
+        assertThat(service.get("date_maj").asString()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString());
+        java.util.List<String> zone = new java.util.ArrayList<>();
+        service.get("zone_eligibilite").forEach(code -> zone.add(code.asString()));
+        assertThat(zone).contains("29").containsAll(poles.findBySlug("adess-centre-bretagne").orElseThrow().epcis().stream()
+                .map(e -> e.epci().code()).toList());
+        assertThat(service.get("thematiques").get(0).asString()).isEqualTo("creer-une-entreprise--developper-son-entreprise");
     }
 
     @Test

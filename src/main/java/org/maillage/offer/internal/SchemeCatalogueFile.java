@@ -40,7 +40,7 @@ final class SchemeCatalogueFile {
             return new Scheme(slug, operator, operatorNames.getOrDefault(operator, operator), name, kind, stages, needs,
                     collectiveOnly, legalForms, sectors,
                     new Scheme.Coverage(coverage.regions(), coverage.departements(), coverage.epcis(), coverage.poles()),
-                    capacityPerYear, List.of(), contactEmail, website, description);
+                    capacityPerYear, List.of(), contactEmail, website, description, null);
         }
     }
 

@@ -39,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SchemeService implements Schemes, Orientation {
 
     static final String AUDIT_SUBJECT = "SCHEME";
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
 
     private final JdbcClient jdbc;
     private final Poles poles;
@@ -109,7 +110,8 @@ class SchemeService implements Schemes, Orientation {
                         values(rs.getArray("coverage_epcis"), Function.identity()),
                         values(rs.getArray("coverage_poles"), Function.identity())),
                 (Integer) rs.getObject("capacity_per_year"), sessions, rs.getString("contact_email"),
-                rs.getString("website"), rs.getString("description"));
+                rs.getString("website"), rs.getString("description"),
+                rs.getObject("updated_at", java.time.OffsetDateTime.class).atZoneSameInstant(PARIS).toLocalDate());
     }
 
     private static <T> Set<T> values(Array array, Function<String, T> parse) throws SQLException {

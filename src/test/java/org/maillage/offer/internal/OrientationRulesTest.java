@@ -182,6 +182,6 @@ class OrientationRulesTest {
     private static Scheme withSessions(Scheme s, List<Scheme.Session> sessions) {
         return new Scheme(s.slug(), s.operatorSlug(), s.operatorName(), s.name(), s.kind(), s.stages(), s.needs(),
                 s.collectiveOnly(), s.legalForms(), s.sectors(), s.coverage(), s.capacityPerYear(), sessions,
-                s.contactEmail(), s.website(), s.description());
+                s.contactEmail(), s.website(), s.description(), s.updatedOn());
     }
 }
