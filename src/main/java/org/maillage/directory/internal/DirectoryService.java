@@ -1,8 +1,5 @@
 package org.maillage.directory.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,9 +29,9 @@ import org.maillage.network.Poles;
 import org.maillage.platform.NotFoundException;
 import org.maillage.platform.RuleViolationException;
 import org.maillage.platform.Slugs;
+import org.maillage.platform.SqlStatements;
 import org.maillage.territory.Commune;
 import org.maillage.territory.Territories;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -73,7 +70,8 @@ class DirectoryService implements Directory {
     // --- Search -------------------------------------------------------------------------------
 
     /** The search statement (src/main/resources/directory/search.sql), its comments removed. */
-    private static final String SEARCH_SQL = searchStatement();
+    private static final String SEARCH_SQL = SqlStatements.read("directory/search.sql");
+    private static final String SIMILAR_SQL = SqlStatements.read("directory/similar-structures.sql");
 
 
     @Override
@@ -106,19 +104,7 @@ class DirectoryService implements Directory {
         if (text == null && query.sector() == null) {
             return List.of();
         }
-        return withPlaces(jdbc.sql("""
-                        with q as (select public.any_word_query(:text) as words, public.significant_words(:text) as keys)
-                        select s.* from directory.structure s, q
-                        where s.published and s.departement_code = :departement
-                          and (s.search_vector @@ q.words or s.sector = :sector
-                               or public.best_word_similarity(q.keys, s.search_name) >= 0.7)
-                        order by coalesce(ts_rank(s.search_vector, q.words), 0) * 2
-                                 + coalesce(public.best_word_similarity(q.keys, s.search_name), 0)
-                                 + case when s.sector = :sector then 0.5 else 0 end
-                                 + case when s.pole_slug = :pole then 0.2 else 0 end
-                                 + case when s.commune_code = :commune then 0.2 else 0 end desc,
-                                 s.search_name, s.id
-                        limit :limit""")
+        return withPlaces(jdbc.sql(SIMILAR_SQL)
                 .param("text", text).param("departement", query.departementCode())
                 .param("sector", query.sector() == null ? null : query.sector().name())
                 .param("pole", query.poleSlug()).param("commune", query.communeCode())
@@ -148,15 +134,6 @@ class DirectoryService implements Directory {
             }
         });
         return SearchCounts.parse(counts[0]);
-    }
-
-    private static String searchStatement() {
-        try (var in = new ClassPathResource("directory/search.sql").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.stripLeading().startsWith("--")).collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.maillage.journey.Projects;
 import org.maillage.network.PoleSummary;
 import org.maillage.network.Poles;
 import org.maillage.offer.ProjectStage;
+import org.maillage.platform.SqlStatements;
 import org.maillage.territory.Commune;
 import org.maillage.territory.Territories;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class ProjectService implements Projects {
+
+    private static final String SIMILAR_SQL = SqlStatements.read("journey/similar-projects.sql");
 
     private final JdbcClient jdbc;
     private final Authorizations authorizations;
@@ -41,21 +44,7 @@ class ProjectService implements Projects {
         if (text == null && query.sector() == null) {
             return List.of();
         }
-        List<Row> rows = jdbc.sql("""
-                        with q as (select public.any_word_query(:text) as words, public.significant_words(:text) as keys)
-                        select p.title, p.commune_code, p.pole_slug, p.region_code, p.stage, p.sector, p.collective,
-                               p.status, extract(year from p.created_at)::int as year
-                        from journey.project p, q
-                        where p.departement_code = :departement
-                          and (p.search_vector @@ q.words or p.sector = :sector
-                               or public.best_word_similarity(q.keys, p.search_title) >= 0.7)
-                        order by coalesce(ts_rank(p.search_vector, q.words), 0) * 2
-                                 + coalesce(public.best_word_similarity(q.keys, p.search_title), 0)
-                                 + case when p.sector = :sector then 0.5 else 0 end
-                                 + case when p.pole_slug = :pole then 0.2 else 0 end
-                                 + case when p.commune_code = :commune then 0.2 else 0 end desc,
-                                 p.created_at desc, p.id desc
-                        limit :limit""")
+        List<Row> rows = jdbc.sql(SIMILAR_SQL)
                 .param("text", text).param("departement", query.departementCode()).param("sector", query.sector())
                 .param("pole", query.poleSlug()).param("commune", query.communeCode())
                 .param("limit", Math.max(1, Math.min(query.limit(), 50)))

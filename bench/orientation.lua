@@ -1,0 +1,26 @@
+-- wrk script: posts projects to orient (POST /api/v1/orientation) in rotation, with the session
+-- cookie of the COOKIE environment variable, and prints one RESULT line like percentiles.lua.
+local projects = {
+  '{"stage":"IDEE","needs":["DEFINE_IDEA","MARKET_STUDY"],"sector":"CULTURE","collective":true,"commune":"29232","idea":"café associatif et concerts dans le bourg"}',
+  '{"stage":"PROJET","needs":["FINANCING","PREMISES_LAND"],"sector":"ENVIRONNEMENT","collective":true,"commune":"29039","idea":"ressourcerie réemploi et réparation"}',
+  '{"stage":"CREATION","needs":["FINANCING","LEGAL_GOVERNANCE"],"sector":"AGRICULTURE","collective":true,"legalForm":"SCIC","commune":"29046","idea":"épicerie paysanne en SCIC"}',
+  '{"stage":"IDEE","needs":["TRAINING"],"sector":"SERVICES","collective":false,"commune":"29220","idea":"tester une activité de couture et retouches"}',
+  '{"stage":"DEVELOPPEMENT","needs":["EMPLOYMENT","SCALING"],"sector":"SANITAIRE_SOCIAL","collective":true,"commune":"29232","idea":"association aide à domicile difficultés employeur"}',
+  '{"stage":"PROJET","needs":["PREMISES_LAND","NETWORK"],"sector":"AGRICULTURE","collective":false,"commune":"29039","idea":"maraîchage bio installation foncier"}'
+}
+local counter = 0
+local cookie = os.getenv("COOKIE") or ""
+
+request = function()
+  counter = counter + 1
+  return wrk.format("POST", wrk.path, {["Content-Type"] = "application/json", ["Accept"] = "application/json",
+    ["Cookie"] = cookie}, projects[(counter % #projects) + 1])
+end
+
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d rps=%.0f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
+end
