@@ -27,10 +27,3 @@ as $$
         select distinct word from regexp_split_to_table(public.search_key(value), ' ') as word
         where length(word) >= 5 order by word limit 12) as words
 $$;
-
--- How well the best of these words is found in a name, with typos (pg_trgm word similarity, 0 to 1).
-create function public.best_word_similarity(words text[], name text) returns real
-    language sql immutable strict parallel safe
-as $$
-    select coalesce(max(public.word_similarity(word, name)), 0) from unnest(words) as word
-$$;

@@ -65,7 +65,7 @@ class SchemeMaintenanceIT {
 
     private JsonNode orientInCarhaix() {
         return json.readTree(new org.maillage.support.Http(port).postJson("/api/v1/orientation", """
-                {"stage": "DEVELOPPEMENT", "needs": ["SCALING"], "commune": "29024"}""").body());
+                {"stage": "DEVELOPPEMENT", "needs": ["SCALING"], "commune": "29024", "limit": 200}""").body());
     }
 
     private JsonNode suggestion(String slug) {
@@ -150,6 +150,9 @@ class SchemeMaintenanceIT {
         Session partner = new Session(port).signedIn(users.staff(Role.PARTENAIRE, "civam-bretagne").email());
         assertThat(partner.get("/espace/dispositifs").body()).contains("/espace/dispositifs/" + slug)
                 .doesNotContain("tag-bzh-29");
+        HttpResponse<String> editPage = partner.get("/espace/dispositifs/" + slug);
+        assertThat(editPage.statusCode()).as(editPage.body()).isEqualTo(200);
+        assertThat(editPage.body()).contains("Ajouter une session ou un appel").doesNotContain("??");
 
         Map<String, String> changed = scheme("Réseau rural renommé");
         changed.put("collectiveOnly", "true");

@@ -37,6 +37,7 @@ class OrientationApiController {
      * @param legalForm the intended family (ASSOCIATION, SCOP, SCIC…), or null when not decided
      * @param commune INSEE code of the project's commune
      * @param idea the project in a few words, to find similar projects and structures
+     * @param limit how many ranked schemes to answer, fitting ones first (20 when absent, at most 200)
      */
     record OrientationJson(
             @NotNull(message = "{orientation.stage.blank}") ProjectStage stage,
@@ -46,7 +47,9 @@ class OrientationApiController {
             @Pattern(regexp = "[A-Z_]{2,30}", message = "{orientation.legalForm.invalid}") String legalForm,
             @NotNull(message = "{commune.code.invalid}") @Pattern(regexp = "\\d{5}|2[AB]\\d{3}", message = "{commune.code.invalid}")
             String commune,
-            @Size(max = 2000, message = "{orientation.idea.tooLong}") String idea) {}
+            @Size(max = 2000, message = "{orientation.idea.tooLong}") String idea,
+            @jakarta.validation.constraints.Min(value = 1, message = "{orientation.limit.invalid}")
+            @jakarta.validation.constraints.Max(value = 200, message = "{orientation.limit.invalid}") Integer limit) {}
 
     record Explanation(String code, String detail, int points, String text) {}
 
@@ -57,11 +60,13 @@ class OrientationApiController {
             String page) {}
 
     /**
+     * @param fitting how many schemes fit in all (the suggestions are the first of them, then blocked ones)
+     * @param blocked how many schemes of the region do not fit
      * @param similarProjects only for animators and coordinators signed in (empty otherwise); a title
      *     only for the projects of the caller's own pôles
      */
-    record OrientationAnswer(Scheme.Place place, String pole, String poleName, String coordination,
-            List<SuggestionJson> suggestions, List<StructureJson> similarStructures,
+    record OrientationAnswer(Scheme.Place place, String pole, String poleName, String coordination, long fitting,
+            long blocked, List<SuggestionJson> suggestions, List<StructureJson> similarStructures,
             List<Projects.SimilarProject> similarProjects) {}
 
     private final Orientation orientation;
@@ -98,8 +103,10 @@ class OrientationApiController {
         List<Projects.SimilarProject> similarProjects = orienter.map(user -> projects.similar(user,
                 new Projects.SimilarQuery(project.idea(), sector == null ? null : sector.name(), place.departementCode(),
                         result.poleSlug(), place.communeCode(), OrientationPageController.SIMILAR))).orElse(List.of());
-        return new OrientationAnswer(place, result.poleSlug(), result.poleName(), result.coordinationName(),
-                result.suggestions().stream().map(s -> new SuggestionJson(s.scheme().slug(), s.scheme().name(),
+        long fitting = result.suggestions().stream().filter(s -> s.fits()).count();
+        return new OrientationAnswer(place, result.poleSlug(), result.poleName(), result.coordinationName(), fitting,
+                result.suggestions().size() - fitting,
+                result.suggestions().stream().limit(project.limit() == null ? 20 : project.limit()).map(s -> new SuggestionJson(s.scheme().slug(), s.scheme().name(),
                         s.scheme().operatorName(), s.scheme().kind().name(), s.fits(), s.score(),
                         s.reasons().stream().map(w -> new Explanation(w.reason().name(), w.detail(), w.points(),
                                 explanations.reason(w, locale))).toList(),

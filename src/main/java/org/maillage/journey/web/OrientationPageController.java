@@ -39,6 +39,9 @@ class OrientationPageController {
     /** How many similar projects and structures are shown. */
     static final int SIMILAR = 5;
 
+    /** How many schemes that do not fit are listed (the count says how many there are in all). */
+    static final int BLOCKED_SHOWN = 30;
+
     /** A project to orient, as the animator types it. */
     record OrientationForm(
             @NotBlank(message = "{orientation.commune.blank}") @Size(max = 100) String commune,
@@ -107,7 +110,9 @@ class OrientationPageController {
                 s.blockers().stream().map(blocker -> explanations.blocker(blocker, locale)).toList())).toList();
         model.addAttribute("result", result);
         model.addAttribute("fitting", views.stream().filter(s -> s.blockers().isEmpty()).toList());
-        model.addAttribute("blocked", views.stream().filter(s -> !s.blockers().isEmpty()).toList());
+        List<SuggestionView> blocked = views.stream().filter(s -> !s.blockers().isEmpty()).toList();
+        model.addAttribute("blocked", blocked.subList(0, Math.min(blocked.size(), BLOCKED_SHOWN)));
+        model.addAttribute("blockedCount", blocked.size());
         Scheme.Place place = result.place();
         model.addAttribute("similarProjects", projects.similar(user, new Projects.SimilarQuery(form.idea(), sector,
                 place.departementCode(), result.poleSlug(), place.communeCode(), SIMILAR)));
