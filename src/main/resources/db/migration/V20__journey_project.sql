@@ -21,7 +21,11 @@ create table journey.project (
                          setweight(public.search_document(description), 'B')) stored,
     search_title     text generated always as (public.search_key(title)) stored
 );
--- Similar projects are looked for in the project's département.
+-- Similar projects are looked for in the project's département: its words (full text, with the
+-- département in the same GIN index, btree_gin), its titles with a typo (pg_trgm's %> operator), its
+-- sector.
+create extension if not exists btree_gin;
 create index project_departement on journey.project (departement_code, sector);
-create index project_search on journey.project using gin (search_vector);
+create index project_search on journey.project using gin (departement_code, search_vector);
+create index project_title_trgm on journey.project using gin (search_title gin_trgm_ops);
 create index project_pole on journey.project (pole_slug, status);
