@@ -60,3 +60,20 @@ steal_since() { # snapshot taken before
   local before=($1) after=($(cpu_snapshot))
   awk -v t="$(( after[0] - before[0] ))" -v s="$(( after[1] - before[1] ))" 'BEGIN { printf "%.0f", (t > 0 ? 100 * s / t : 0) }'
 }
+
+# pgbench with its per-transaction log, summarised like run_wrk: p50/p95/p99 in ms, requests/s.
+run_pgbench() { # name connections duration script-options...
+  local name=$1 connections=$2 seconds=${3%s} before
+  shift 3
+  rm -f "$OUT"/pgbench_log.*
+  before=$(cpu_snapshot)
+  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M simple -c "$connections" -j 2 -T "$seconds" \
+    -l --log-prefix="$OUT/pgbench_log" "$@" maillage >/dev/null 2>"$OUT/pgbench.err"
+  cat "$OUT"/pgbench_log.* | python3 -c "
+import sys
+lat = sorted(int(line.split()[2]) for line in sys.stdin)
+n = len(lat)
+pct = lambda p: lat[min(n - 1, int(p / 100 * n))] / 1000
+print(f'$name c=$connections requests={n} rps={n / float($seconds):.0f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f} steal_pct=$(steal_since "$before")')
+"
+}

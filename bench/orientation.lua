@@ -1,5 +1,9 @@
 -- wrk script: posts projects to orient (POST /api/v1/orientation) in rotation, with the session
 -- cookie of the COOKIE environment variable, and prints one RESULT line like percentiles.lua.
+-- done(): the RESULT line of percentiles.lua (loaded first: its request() is replaced below)
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+dofile(here .. "percentiles.lua")
+
 local projects = {
   '{"stage":"IDEE","needs":["DEFINE_IDEA","MARKET_STUDY"],"sector":"CULTURE","collective":true,"commune":"29232","idea":"café associatif et concerts dans le bourg"}',
   '{"stage":"PROJET","needs":["FINANCING","PREMISES_LAND"],"sector":"ENVIRONNEMENT","collective":true,"commune":"29039","idea":"ressourcerie réemploi et réparation"}',
@@ -15,12 +19,4 @@ request = function()
   counter = counter + 1
   return wrk.format("POST", wrk.path, {["Content-Type"] = "application/json", ["Accept"] = "application/json",
     ["Cookie"] = cookie}, projects[(counter % #projects) + 1])
-end
-
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d rps=%.0f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d\n",
-    summary.requests, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
 end

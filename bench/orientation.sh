@@ -115,15 +115,5 @@ run_lua warmup 4 /api/v1/orientation "$BENCH_DIR/orientation.lua" >/dev/null
 for connections in 4; do
   run_wrk static-file "$connections" "$duration" "/css/maillage.css"
   run_lua api-orientation "$connections" /api/v1/orientation "$BENCH_DIR/orientation.lua"
-  rm -f "$OUT"/pgbench_log.*
-  before=$(cpu_snapshot)
-  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M simple -c "$connections" -j 2 -T "${duration%s}" \
-    -l --log-prefix="$OUT/pgbench_log" -f "$OUT/orientation.sql" maillage >/dev/null 2>"$OUT/pgbench.err"
-  cat "$OUT"/pgbench_log.* | python3 -c "
-import sys
-lat = sorted(int(line.split()[2]) for line in sys.stdin)
-n = len(lat)
-pct = lambda p: lat[min(n - 1, int(p / 100 * n))] / 1000
-print(f'sql-pgbench c=$connections requests={n} rps={n / float(\"${duration%s}\"):.0f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f} steal_pct=$(steal_since "$before")')
-"
+  run_pgbench sql-pgbench "$connections" "$duration" -f "$OUT/orientation.sql"
 done

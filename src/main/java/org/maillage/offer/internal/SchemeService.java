@@ -25,6 +25,7 @@ import org.maillage.offer.Scheme;
 import org.maillage.offer.SchemeData;
 import org.maillage.offer.SchemeKind;
 import org.maillage.offer.Schemes;
+import org.maillage.platform.AfterCommit;
 import org.maillage.platform.Audit;
 import org.maillage.platform.AuditEvent;
 import org.maillage.platform.NotFoundException;
@@ -46,13 +47,47 @@ class SchemeService implements Schemes, Orientation {
     private final Operators operators;
     private final Authorizations authorizations;
     private final Audit audit;
+    private final OfferProperties properties;
 
-    SchemeService(JdbcClient jdbc, Poles poles, Operators operators, Authorizations authorizations, Audit audit) {
+    /** The catalogue as the engine reads it: every scheme, and the region of each operator. */
+    private record Catalogue(List<Scheme> schemes, Map<String, String> operatorRegions, java.time.Instant expires) {}
+
+    private volatile Catalogue catalogue;
+    /** Changes of the catalogue committed on this node so far. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
+    SchemeService(JdbcClient jdbc, Poles poles, Operators operators, Authorizations authorizations, Audit audit,
+            OfferProperties properties) {
         this.jdbc = jdbc;
         this.poles = poles;
         this.operators = operators;
         this.authorizations = authorizations;
         this.audit = audit;
+        this.properties = properties;
+    }
+
+    /** The catalogue, read again when older than its time to live or changed on this node. */
+    private Catalogue catalogue() {
+        java.time.Instant now = java.time.Instant.now();
+        Catalogue kept = catalogue;
+        if (kept == null || !kept.expires().isAfter(now)) {
+            long before = changes.get();
+            Map<String, String> regions = new java.util.HashMap<>();
+            operators.list().forEach(operator -> regions.put(operator.slug(), operator.regionCode()));
+            kept = new Catalogue(list(), regions, now.plus(properties.catalogueTtl()));
+            if (changes.get() == before && !properties.catalogueTtl().isZero()) {
+                catalogue = kept; // else changed while reading: do not keep it
+            }
+        }
+        return kept;
+    }
+
+    /** After a change of the catalogue: the engine reads it again once the change is committed. */
+    private void forgetCatalogueAfterCommit() {
+        AfterCommit.run(() -> {
+            changes.incrementAndGet();
+            catalogue = null;
+        });
     }
 
     @Override
@@ -70,14 +105,9 @@ class SchemeService implements Schemes, Orientation {
      * engine says why not) and those open there from elsewhere. A national catalogue stays out.
      */
     private List<Scheme> schemesFor(Scheme.Place place) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("region", place.regionCode());
-        params.put("departement", place.departementCode());
-        params.put("epci", place.epciCode() == null ? "" : place.epciCode());
-        params.put("pole", place.poleSlug() == null ? "" : place.poleSlug());
-        return schemes("""
-                (o.region_code = :region or :region = any(s.coverage_regions) or :departement = any(s.coverage_departements)
-                 or :epci = any(s.coverage_epcis) or :pole = any(s.coverage_poles))""", params);
+        Catalogue current = catalogue();
+        return current.schemes().stream().filter(scheme -> scheme.coverage().covers(place)
+                || java.util.Objects.equals(current.operatorRegions().get(scheme.operatorSlug()), place.regionCode())).toList();
     }
 
     /** The schemes meeting a condition on {@code s} (the scheme) and {@code o} (its operator), by name. */
@@ -184,6 +214,7 @@ class SchemeService implements Schemes, Orientation {
         for (int n = 2; insert(jdbc, slug, data) == 0; n++) {
             slug = base + "-" + n;
         }
+        forgetCatalogueAfterCommit();
         audit.record(new AuditEvent("CREATE", AUDIT_SUBJECT, slug, null, operator.regionCode(),
                 Map.of("fields", List.of("dispositif"))));
         return slug;
@@ -202,6 +233,7 @@ class SchemeService implements Schemes, Orientation {
                     coverage_poles = :poles, capacity_per_year = :capacity, contact_email = :email,
                     website = :website, description = :description, updated_at = now()
                 where slug = :slug""").params(columns(data)).param("slug", slug).update();
+        forgetCatalogueAfterCommit();
         audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, operator.regionCode(),
                 Map.of("fields", changedFields(SchemeData.of(current), data))));
     }
@@ -281,6 +313,7 @@ class SchemeService implements Schemes, Orientation {
                 values (:slug, :startsOn, :place, :placesLeft, :applyBy)""")
                 .param("slug", slug).param("startsOn", session.startsOn()).param("place", blankToNull(session.place()))
                 .param("placesLeft", session.placesLeft()).param("applyBy", session.applyBy()).update();
+        forgetCatalogueAfterCommit();
         audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, null, Map.of("fields", List.of("sessions"))));
         return find(scheme.slug()).orElseThrow();
     }
@@ -293,6 +326,7 @@ class SchemeService implements Schemes, Orientation {
                 .param("slug", slug).update() == 0) {
             throw new NotFoundException("scheme.session.unknown", sessionId);
         }
+        forgetCatalogueAfterCommit();
         audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, null, Map.of("fields", List.of("sessions"))));
     }
 
