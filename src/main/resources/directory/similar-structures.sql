@@ -2,7 +2,7 @@
 -- from indexes, each kind at most 50: structures sharing words with the idea (French full text, any
 -- word, best ranked first); when too few, names with one of its words misspelt (trigram word
 -- similarity); and the most relevant structures of the same sector. The candidates are ranked by
--- full-text rank (0.3 for a misspelt word), then same sector, same pôle, same commune; by name.
+-- full-text rank (plus 0.3 for a misspelt word), then same sector, same pôle, same commune; by name.
 -- Also run as is by bench/orientation.sh.
 with words as materialized (select public.any_word_query(:text) as query),
 textual as (
@@ -28,7 +28,7 @@ same_sector as (
     limit :limit
 ),
 picked as (
-    select id, max(text_score) as text_score
+    select id, sum(text_score) as text_score
     from (select * from textual union all select * from misspelt union all select * from same_sector) as found
     group by id
 )

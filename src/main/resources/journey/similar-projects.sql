@@ -1,8 +1,10 @@
 -- Projects close to a new one (Projects.similar), in its département. Candidates come from indexes,
--- each kind at most 50: projects sharing words with the idea (French full text, any word, best
--- ranked first); when too few, titles with one of its words misspelt (trigram word similarity,
--- pg_trgm.word_similarity_threshold); and the most relevant projects of the same sector. The
--- candidates are ranked by full-text rank (0.3 for a misspelt word), then same sector, same pôle,
+-- each kind at most 50: projects of the pôles the viewer follows (:followed) sharing words with the
+-- idea (French full text, any word, best ranked first); when too few, their titles with one of its
+-- words misspelt (trigram word similarity, pg_trgm.word_similarity_threshold); and the most relevant
+-- projects of the same sector, whoever follows them (their words are never compared: a title or a
+-- description of another pôle must not be guessed by trying words). The
+-- candidates are ranked by full-text rank (plus 0.3 for a misspelt word), then same sector, same pôle,
 -- same commune; the most recent first.
 -- Also run as is by bench/orientation.sh.
 with words as materialized (select public.any_word_query(:text) as query),
@@ -10,6 +12,7 @@ textual as (
     select p.id, ts_rank(p.search_vector, words.query) * 2 as text_score
     from journey.project p, words
     where p.search_vector @@ public.any_word_query(:text) and p.departement_code = :departement
+      and p.pole_slug = any(:followed)
     order by text_score desc, p.created_at desc
     limit 50
 ),
@@ -18,6 +21,7 @@ misspelt as (
     from journey.project p
     where (select count(*) from textual) < :limit
       and p.search_title %> any(public.significant_words(:text)) and p.departement_code = :departement
+      and p.pole_slug = any(:followed)
     order by p.created_at desc
     limit 50
 ),
@@ -29,7 +33,7 @@ same_sector as (
     limit :limit
 ),
 picked as (
-    select id, max(text_score) as text_score
+    select id, sum(text_score) as text_score
     from (select * from textual union all select * from misspelt union all select * from same_sector) as found
     group by id
 )

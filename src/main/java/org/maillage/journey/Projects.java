@@ -8,11 +8,12 @@ import org.maillage.offer.ProjectStage;
 public interface Projects {
 
     /**
-     * Projects close to a new one, in its département: sharing words with it (French full text, or
-     * trigram similarity with their title for typos) or its sector; the closest first (shared words,
-     * then same sector, same pôle, same commune), the most recent first among equals. The title and
-     * commune of a project are shown only to the animators of the pôle that follows it; the others
-     * see which pôle to ask.
+     * Projects close to a new one, in its département: the projects of the viewer's own pôles sharing
+     * words with it (French full text, or trigram similarity with their title for typos), and the
+     * projects of its sector whoever follows them; the closest first (shared words, then same sector,
+     * same pôle, same commune), the most recent first among equals. The title and commune of a
+     * project are shown only to the animators of the pôle that follows it, and only their projects
+     * are compared word by word; the others see which pôle to ask.
      */
     List<SimilarProject> similar(CurrentUser by, SimilarQuery query);
 

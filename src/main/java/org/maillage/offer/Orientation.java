@@ -36,7 +36,7 @@ public interface Orientation {
             String communeCode) {
 
         public Request {
-            needs = needs == null ? Set.of() : Set.copyOf(needs);
+            needs = Scheme.present(needs);
         }
     }
 

@@ -23,11 +23,17 @@ public record Scheme(String slug, String operatorSlug, String operatorName, Stri
         String website, String description, LocalDate updatedOn) {
 
     public Scheme {
-        stages = Set.copyOf(stages);
-        needs = Set.copyOf(needs);
-        legalForms = legalForms == null ? Set.of() : Set.copyOf(legalForms);
-        sectors = sectors == null ? Set.of() : Set.copyOf(sectors);
+        stages = present(stages);
+        needs = present(needs);
+        legalForms = present(legalForms);
+        sectors = present(sectors);
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
+    }
+
+    /** The values of a set as chosen in a form or a request: none for null, without empty choices (nulls). */
+    public static <T> Set<T> present(java.util.Collection<T> values) {
+        return values == null ? Set.of() : values.stream().filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -37,10 +43,10 @@ public record Scheme(String slug, String operatorSlug, String operatorName, Stri
     public record Coverage(Set<String> regions, Set<String> departements, Set<String> epcis, Set<String> poles) {
 
         public Coverage {
-            regions = regions == null ? Set.of() : Set.copyOf(regions);
-            departements = departements == null ? Set.of() : Set.copyOf(departements);
-            epcis = epcis == null ? Set.of() : Set.copyOf(epcis);
-            poles = poles == null ? Set.of() : Set.copyOf(poles);
+            regions = present(regions);
+            departements = present(departements);
+            epcis = present(epcis);
+            poles = present(poles);
         }
 
         public boolean covers(Place place) {

@@ -11,10 +11,10 @@ public record SchemeData(String operatorSlug, String name, SchemeKind kind, Set<
         Scheme.Coverage coverage, Integer capacityPerYear, String contactEmail, String website, String description) {
 
     public SchemeData {
-        stages = stages == null ? Set.of() : Set.copyOf(stages);
-        needs = needs == null ? Set.of() : Set.copyOf(needs);
-        legalForms = legalForms == null ? Set.of() : Set.copyOf(legalForms);
-        sectors = sectors == null ? Set.of() : Set.copyOf(sectors);
+        stages = Scheme.present(stages);
+        needs = Scheme.present(needs);
+        legalForms = Scheme.present(legalForms);
+        sectors = Scheme.present(sectors);
     }
 
     public static SchemeData of(Scheme scheme) {

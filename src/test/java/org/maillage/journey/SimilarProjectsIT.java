@@ -81,7 +81,7 @@ class SimilarProjectsIT {
     void theAnimatorOfThePoleSeesItsProjectsAndOnlyThePoleOfTheOthers() {
         TestUsers.User centre = users.staff(Role.ANIMATEUR, "adess-centre-bretagne");
         List<Projects.SimilarProject> found = projects.similar(centre.current(),
-                new Projects.SimilarQuery("des cafés associatifs " + word, null, "22", "adess-centre-bretagne", "22136", 5));
+                new Projects.SimilarQuery("des cafés associatifs " + word, "COMMERCE", "22", "adess-centre-bretagne", "22136", 5));
         // accents and plurals: "cafés associatifs" finds "Café associatif"; Quimper is in another département
         assertThat(found).extracting(Projects.SimilarProject::title).startsWith("Café associatif " + word + " du bourg", null)
                 .doesNotContain("Café associatif " + word + " de Quimper");
@@ -92,9 +92,12 @@ class SimilarProjectsIT {
         assertThat(dinan.communeName()).isNull();
         assertThat(dinan.poleName()).isEqualTo("Pôle ESS du Pays de Dinan");
 
+        // another pôle's projects are never compared word by word: their words cannot be guessed
         TestUsers.User cornouaille = users.staff(Role.ANIMATEUR, "adess-cornouaille");
         assertThat(projects.similar(cornouaille.current(),
-                        new Projects.SimilarQuery("cafés associatifs " + word, null, "22", null, "22136", 5)))
+                new Projects.SimilarQuery("concerts " + word, null, "22", null, "22136", 5))).isEmpty();
+        assertThat(projects.similar(cornouaille.current(),
+                        new Projects.SimilarQuery("cafés associatifs " + word, "CULTURE", "22", null, "22136", 5)))
                 .isNotEmpty().allSatisfy(p -> assertThat(p.title()).isNull());
     }
 
@@ -114,7 +117,7 @@ class SimilarProjectsIT {
     void theOrientationPageShowsThemToAnimatorsAndIsRefusedToPartners() {
         TestUsers.User centre = users.staff(Role.ANIMATEUR, "adess-centre-bretagne");
         Session session = new Session(port).signedIn(centre.email());
-        String page = session.get("/espace/orientation?commune=Loud%C3%A9ac&stage=IDEE&sector=CULTURE&idea="
+        String page = session.get("/espace/orientation?commune=Loud%C3%A9ac&stage=IDEE&sector=COMMERCE&idea="
                 + URLEncoder.encode("café associatif " + word, StandardCharsets.UTF_8)).body();
         assertThat(page).contains("Déjà sur le territoire", "Café associatif " + word + " du bourg", "Le Café " + word,
                 "Un projet suivi par Pôle ESS du Pays de Dinan").doesNotContain("de Quimper");

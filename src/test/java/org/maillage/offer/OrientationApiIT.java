@@ -123,7 +123,17 @@ class OrientationApiIT {
         assertThat(bad.body()).contains("Aucune commune ne correspond");
         assertThat(animator.get("/espace/orientation?commune=29232&stage=PROJET&needs=FINANCING").body())
                 .contains("Pour un projet à Quimper");
-        assertThat(animator.get("/espace/orientation?commune=29232&stage=PLUS_TARD&sector=ASTRONOMIE").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknownValues = animator.get("/espace/orientation?commune=29232&stage=PLUS_TARD&sector=ASTRONOMIE");
+        assertThat(unknownValues.statusCode()).isEqualTo(400);
+        assertThat(unknownValues.body()).contains("Cette valeur n’est pas valide").doesNotContain("Failed to convert");
+        // an empty choice among the needs is no choice, not a server error
+        HttpResponse<String> emptyNeed = animator.get("/espace/orientation?commune=29232&stage=PROJET&needs=FINANCING&needs=");
+        assertThat(emptyNeed.statusCode()).isEqualTo(200);
+        HttpResponse<String> nullNeed = new Http(port).postJson("/api/v1/orientation", """
+                {"stage": "IDEE", "needs": [null, "FINANCING"], "commune": "22136"}""");
+        assertThat(nullNeed.statusCode()).isEqualTo(400);
+        assertThat(nullNeed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(new org.maillage.support.Session(port).get("/parcours?commune=Atlantide").statusCode()).isEqualTo(404);
     }
 }

@@ -139,7 +139,7 @@ class SchemeMaintenanceIT {
         HttpResponse<String> outside = coordinator.submit("/espace/dispositifs/nouveau", "/espace/dispositifs", elsewhere);
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(outside.body()).contains("Ces départements ne sont pas dans la région de l’opérateur.",
-                "Ces codes ne sont pas des EPCI : 123456789.");
+                "Ces codes ne sont pas des EPCI de la région de l’opérateur : 123456789.");
         assertThat(jdbc.sql("select count(*) from offer.scheme").query(Long.class).single()).isEqualTo(before);
     }
 
@@ -174,6 +174,12 @@ class SchemeMaintenanceIT {
                 Map.of("startsOn", startsOn, "placesLeft", "3", "applyBy", LocalDate.now().plusMonths(3).toString()));
         assertThat(late.statusCode()).isEqualTo(400);
         assertThat(late.body()).contains("La date limite de candidature doit précéder le début de la session.");
+
+        HttpResponse<String> letters = partner.submit("/espace/dispositifs/" + slug, "/espace/dispositifs/" + slug + "/sessions",
+                Map.of("startsOn", "bientôt", "place", "Morlaix", "placesLeft", "huit"));
+        assertThat(letters.statusCode()).isEqualTo(400);
+        assertThat(letters.body()).contains("Saisissez une date valide, par exemple 15/03/2027.",
+                "Saisissez un nombre entier de places, par exemple 8.", "Morlaix");
 
         long session = jdbc.sql("select id from offer.scheme_session where scheme_slug = :slug").param("slug", slug)
                 .query(Long.class).single();

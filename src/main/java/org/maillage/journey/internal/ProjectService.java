@@ -44,7 +44,15 @@ class ProjectService implements Projects {
         if (text == null && query.sector() == null) {
             return List.of();
         }
-        List<Row> rows = jdbc.sql(SIMILAR_SQL)
+        Map<String, String> poleNames = new java.util.HashMap<>();
+        List<String> followed = new java.util.ArrayList<>();
+        for (PoleSummary pole : poles.list()) {
+            poleNames.put(pole.slug(), pole.name());
+            if (authorizations.canSeeProjectsOf(by, new PoleRef(pole.slug(), pole.regionCode()))) {
+                followed.add(pole.slug());
+            }
+        }
+        List<Row> rows = jdbc.sql(SIMILAR_SQL).param("followed", followed.toArray(String[]::new))
                 .param("text", text).param("departement", query.departementCode()).param("sector", query.sector())
                 .param("pole", query.poleSlug()).param("commune", query.communeCode())
                 .param("limit", Math.max(1, Math.min(query.limit(), 50)))
@@ -55,8 +63,6 @@ class ProjectService implements Projects {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, String> poleNames = poles.list().stream()
-                .collect(Collectors.toMap(PoleSummary::slug, PoleSummary::name, (a, b) -> a));
         Map<String, String> communeNames = territories.findCommunes(rows.stream().map(Row::communeCode).distinct().toList())
                 .stream().collect(Collectors.toMap(Commune::code, Commune::name, (a, b) -> a));
         return rows.stream().map(row -> {

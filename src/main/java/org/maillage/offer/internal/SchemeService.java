@@ -50,7 +50,8 @@ class SchemeService implements Schemes, Orientation {
     private final OfferProperties properties;
 
     /** The catalogue as the engine reads it: every scheme, and the region of each operator. */
-    private record Catalogue(List<Scheme> schemes, Map<String, String> operatorRegions, java.time.Instant expires) {}
+    private record Catalogue(List<Scheme> schemes, Map<String, String> operatorRegions, java.time.Instant expires,
+            long changes) {}
 
     private volatile Catalogue catalogue;
     /** Changes of the catalogue committed on this node so far. */
@@ -70,13 +71,14 @@ class SchemeService implements Schemes, Orientation {
     private Catalogue catalogue() {
         java.time.Instant now = java.time.Instant.now();
         Catalogue kept = catalogue;
-        if (kept == null || !kept.expires().isAfter(now)) {
-            long before = changes.get();
+        long committed = changes.get();
+        if (kept == null || !kept.expires().isAfter(now) || kept.changes() != committed) {
+            // read after the count of changes: one committed while reading makes it stale at the next read
             Map<String, String> regions = new java.util.HashMap<>();
             operators.list().forEach(operator -> regions.put(operator.slug(), operator.regionCode()));
-            kept = new Catalogue(list(), regions, now.plus(properties.catalogueTtl()));
-            if (changes.get() == before && !properties.catalogueTtl().isZero()) {
-                catalogue = kept; // else changed while reading: do not keep it
+            kept = new Catalogue(list(), regions, now.plus(properties.catalogueTtl()), committed);
+            if (!properties.catalogueTtl().isZero()) {
+                catalogue = kept;
             }
         }
         return kept;
@@ -84,10 +86,7 @@ class SchemeService implements Schemes, Orientation {
 
     /** After a change of the catalogue: the engine reads it again once the change is committed. */
     private void forgetCatalogueAfterCommit() {
-        AfterCommit.run(() -> {
-            changes.incrementAndGet();
-            catalogue = null;
-        });
+        AfterCommit.run(changes::incrementAndGet);
     }
 
     @Override
@@ -210,6 +209,9 @@ class SchemeService implements Schemes, Orientation {
         Operator operator = requireMaintainer(user, data.operatorSlug());
         checkRules(data);
         String base = Slugs.of(data.name(), 70, "dispositif");
+        if (base.equals("nouveau")) {
+            base = "nouveau-dispositif"; // /espace/dispositifs/nouveau is the form of a new scheme
+        }
         String slug = base;
         for (int n = 2; insert(jdbc, slug, data) == 0; n++) {
             slug = base + "-" + n;
@@ -236,6 +238,10 @@ class SchemeService implements Schemes, Orientation {
         forgetCatalogueAfterCommit();
         audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, operator.regionCode(),
                 Map.of("fields", changedFields(SchemeData.of(current), data))));
+    }
+
+    private String regionOf(Scheme scheme) {
+        return operators.find(scheme.operatorSlug()).map(Operator::regionCode).orElse(null);
     }
 
     /** What a scheme must have to be found by the engine. */
@@ -314,20 +320,20 @@ class SchemeService implements Schemes, Orientation {
                 .param("slug", slug).param("startsOn", session.startsOn()).param("place", blankToNull(session.place()))
                 .param("placesLeft", session.placesLeft()).param("applyBy", session.applyBy()).update();
         forgetCatalogueAfterCommit();
-        audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, null, Map.of("fields", List.of("sessions"))));
+        audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, regionOf(scheme), Map.of("fields", List.of("sessions"))));
         return find(scheme.slug()).orElseThrow();
     }
 
     @Override
     @Transactional
     public void removeSession(CurrentUser user, String slug, long sessionId) {
-        findForMaintenance(user, slug);
+        Scheme scheme = findForMaintenance(user, slug);
         if (jdbc.sql("delete from offer.scheme_session where id = :id and scheme_slug = :slug").param("id", sessionId)
                 .param("slug", slug).update() == 0) {
             throw new NotFoundException("scheme.session.unknown", sessionId);
         }
         forgetCatalogueAfterCommit();
-        audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, null, Map.of("fields", List.of("sessions"))));
+        audit.record(new AuditEvent("UPDATE", AUDIT_SUBJECT, slug, null, regionOf(scheme), Map.of("fields", List.of("sessions"))));
     }
 
     private static Scheme.Place place(PoleResolution resolution) {

@@ -53,17 +53,19 @@ class DataInclusionController {
 
     private final Schemes schemes;
     private final Poles poles;
+    private final org.maillage.territory.Territories territories;
 
-    DataInclusionController(Schemes schemes, Poles poles) {
+    DataInclusionController(Schemes schemes, Poles poles, org.maillage.territory.Territories territories) {
         this.schemes = schemes;
         this.poles = poles;
+        this.territories = territories;
     }
 
     @GetMapping("/api/v1/data-inclusion/services")
     @Operation(summary = "Les dispositifs au schéma data·inclusion",
             description = "Les services du catalogue au schéma data·inclusion v1 : nom, description, type, thématiques, "
-                    + "modes d’accueil, zone d’éligibilité en codes COG (région, département, SIREN d’EPCI ; un pôle "
-                    + "est donné par ses EPCI et communes), contact.")
+                    + "modes d’accueil, zone d’éligibilité en codes COG (départements — une région par ses départements —, "
+                    + "SIREN d’EPCI, communes — un pôle par ses EPCI et communes), contact.")
     List<Service> services() {
         return schemes.list().stream().map(this::service).toList();
     }
@@ -74,17 +76,22 @@ class DataInclusionController {
         if (scheme.stages().contains(ProjectStage.DEVELOPPEMENT)) {
             themes.add(DEVELOP);
         }
-        String page = "/api/v1/schemes/" + scheme.slug();
+        String page = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/schemes/{slug}").buildAndExpand(scheme.slug()).toUriString();
         return new Service(SOURCE, scheme.operatorSlug(), scheme.slug(), scheme.name(), scheme.description(),
                 scheme.updatedOn() == null ? null : scheme.updatedOn().toString(), TYPES.get(scheme.kind()),
                 List.copyOf(themes), List.of("en-presentiel"), zone(scheme.coverage()), scheme.contactEmail(), page,
                 scheme.website());
     }
 
-    /** Where a scheme is open, as COG codes; a pôle as the EPCI and communes it covers. */
+    /**
+     * Where a scheme is open, as COG codes: départements, EPCI (SIREN), communes. A region is given as
+     * its départements (a region code such as 53 would read as a département), a pôle as the EPCI and
+     * communes it covers.
+     */
     private List<String> zone(Scheme.Coverage coverage) {
         Set<String> codes = new TreeSet<>();
-        codes.addAll(coverage.regions());
+        coverage.regions().forEach(region -> codes.addAll(territories.departementsOfRegion(region).keySet()));
         codes.addAll(coverage.departements());
         codes.addAll(coverage.epcis());
         for (String pole : coverage.poles()) {

@@ -68,6 +68,16 @@ class SchemeMaintenanceController {
             String website,
             @Size(max = 4000, message = "{scheme.description.tooLong}") String description) {
 
+        SchemeForm {
+            // an empty choice sent with the others ("stages=IDEE&stages=") is no choice
+            stages = Scheme.present(stages);
+            needs = Scheme.present(needs);
+            legalForms = Scheme.present(legalForms);
+            sectors = Scheme.present(sectors);
+            departements = Scheme.present(departements);
+            poles = Scheme.present(poles);
+        }
+
         static SchemeForm of(Scheme scheme, Operator operator) {
             Scheme.Coverage coverage = scheme.coverage();
             return new SchemeForm(scheme.operatorSlug(), scheme.name(), scheme.kind(), scheme.stages(), scheme.needs(),
@@ -222,9 +232,6 @@ class SchemeMaintenanceController {
      * chosen, départements and pôles of the operator's region, EPCI that exist. Null when refused.
      */
     private Operator checkCoverage(CurrentUser user, SchemeForm form, BindingResult validation) {
-        if (validation.getTarget() == null) {
-            return null; // a value of the wrong type (letters for a number): that error first
-        }
         List<Operator> operators = schemes.operatorsMaintainedBy(user);
         Operator operator = operators.stream().filter(o -> o.slug().equals(form.operator())).findFirst().orElse(null);
         if (operator == null) {
@@ -245,7 +252,8 @@ class SchemeMaintenanceController {
             }
         }
         if (!validation.hasFieldErrors("epcis") && !form.epciCodes().isEmpty()) {
-            Set<String> known = territories.findEpcis(form.epciCodes()).stream().map(Epci::code).collect(Collectors.toSet());
+            Set<String> known = (operator.regionCode() == null ? territories.findEpcis(form.epciCodes())
+                    : territories.epcisOfRegion(operator.regionCode())).stream().map(Epci::code).collect(Collectors.toSet());
             List<String> unknown = form.epciCodes().stream().filter(code -> !known.contains(code)).toList();
             if (!unknown.isEmpty()) {
                 validation.rejectValue("epcis", "scheme.epcis.unknown", new Object[] {String.join(", ", unknown)}, null);
