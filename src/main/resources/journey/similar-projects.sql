@@ -37,7 +37,7 @@ picked as (
     from (select * from textual union all select * from misspelt union all select * from same_sector) as found
     group by id
 )
-select p.title, p.commune_code, p.pole_slug, p.region_code, p.stage, p.sector, p.collective,
+select p.title, p.commune_code, p.pole_slug, p.stage, p.sector, p.collective,
        p.status, extract(year from p.created_at)::int as year
 from picked c join journey.project p on p.id = c.id
 order by c.text_score

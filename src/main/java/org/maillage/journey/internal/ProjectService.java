@@ -35,7 +35,7 @@ class ProjectService implements Projects {
         this.territories = territories;
     }
 
-    private record Row(String title, String communeCode, String poleSlug, String regionCode, ProjectStage stage,
+    private record Row(String title, String communeCode, String poleSlug, ProjectStage stage,
             String sector, boolean collective, String status, int year) {}
 
     @Override
@@ -45,7 +45,7 @@ class ProjectService implements Projects {
             return List.of();
         }
         Map<String, String> poleNames = new java.util.HashMap<>();
-        List<String> followed = new java.util.ArrayList<>();
+        java.util.Set<String> followed = new java.util.HashSet<>(); // the pôles whose projects the viewer sees
         for (PoleSummary pole : poles.list()) {
             poleNames.put(pole.slug(), pole.name());
             if (authorizations.canSeeProjectsOf(by, new PoleRef(pole.slug(), pole.regionCode()))) {
@@ -57,7 +57,7 @@ class ProjectService implements Projects {
                 .param("pole", query.poleSlug()).param("commune", query.communeCode())
                 .param("limit", Math.max(1, Math.min(query.limit(), 50)))
                 .query((rs, n) -> new Row(rs.getString("title"), rs.getString("commune_code"), rs.getString("pole_slug"),
-                        rs.getString("region_code"), ProjectStage.valueOf(rs.getString("stage")), rs.getString("sector"),
+                        ProjectStage.valueOf(rs.getString("stage")), rs.getString("sector"),
                         rs.getBoolean("collective"), rs.getString("status"), rs.getInt("year")))
                 .list();
         if (rows.isEmpty()) {
@@ -66,7 +66,7 @@ class ProjectService implements Projects {
         Map<String, String> communeNames = territories.findCommunes(rows.stream().map(Row::communeCode).distinct().toList())
                 .stream().collect(Collectors.toMap(Commune::code, Commune::name, (a, b) -> a));
         return rows.stream().map(row -> {
-            boolean follows = authorizations.canSeeProjectsOf(by, new PoleRef(row.poleSlug(), row.regionCode()));
+            boolean follows = row.poleSlug() != null && followed.contains(row.poleSlug());
             return new SimilarProject(follows ? row.title() : null, follows ? communeNames.get(row.communeCode()) : null,
                     row.poleSlug(), row.poleSlug() == null ? null : poleNames.getOrDefault(row.poleSlug(), row.poleSlug()),
                     row.stage(), row.sector(), row.collective(), row.status(), row.year());
