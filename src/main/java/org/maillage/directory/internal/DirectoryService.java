@@ -104,6 +104,7 @@ class DirectoryService implements Directory {
         if (text == null && query.sector() == null) {
             return List.of();
         }
+        SqlStatements.planForEachExecution(jdbc);
         return withPlaces(jdbc.sql(SIMILAR_SQL)
                 .param("text", text).param("departement", query.departementCode())
                 .param("sector", query.sector() == null ? null : query.sector().name())

@@ -52,6 +52,7 @@ class ProjectService implements Projects {
                 followed.add(pole.slug());
             }
         }
+        SqlStatements.planForEachExecution(jdbc);
         List<Row> rows = jdbc.sql(SIMILAR_SQL).param("followed", followed.toArray(String[]::new))
                 .param("text", text).param("departement", query.departementCode()).param("sector", query.sector())
                 .param("pole", query.poleSlug()).param("commune", query.communeCode())
