@@ -8,11 +8,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
-import org.maillage.directory.Directory;
 import org.maillage.directory.EssSector;
 import org.maillage.journey.Projects;
 import org.maillage.offer.Orientation;
@@ -70,16 +68,14 @@ class OrientationApiController {
             List<Projects.SimilarProject> similarProjects) {}
 
     private final Orientation orientation;
-    private final Projects projects;
-    private final Directory directory;
+    private final SimilarOnTheTerritory similar;
     private final Authorizations authorizations;
     private final OrientationExplanations explanations;
 
-    OrientationApiController(Orientation orientation, Projects projects, Directory directory,
-            Authorizations authorizations, OrientationExplanations explanations) {
+    OrientationApiController(Orientation orientation, SimilarOnTheTerritory similar, Authorizations authorizations,
+            OrientationExplanations explanations) {
         this.orientation = orientation;
-        this.projects = projects;
-        this.directory = directory;
+        this.similar = similar;
         this.authorizations = authorizations;
         this.explanations = explanations;
     }
@@ -93,18 +89,12 @@ class OrientationApiController {
         Orientation.Result result = orientation.orient(new Orientation.Request(project.stage(), project.needs(),
                 project.sector(), Boolean.TRUE.equals(project.collective()), project.legalForm(), project.commune()));
         Locale locale = LocaleContextHolder.getLocale();
-        Scheme.Place place = result.place();
-        EssSector sector = sector(project.sector());
-        List<StructureJson> structures = directory.similar(new Directory.SimilarQuery(project.idea(), sector,
-                        place.departementCode(), result.poleSlug(), place.communeCode(), OrientationPageController.SIMILAR))
-                .stream().map(s -> new StructureJson(s.slug(), s.name(), s.family().name(), s.sector().name(),
-                        s.communeName(), s.poleName(), "/annuaire/" + s.slug())).toList();
-        Optional<CurrentUser> orienter = authorizations.currentUser().filter(OrientationPageController::isOrienter);
-        List<Projects.SimilarProject> similarProjects = orienter.map(user -> projects.similar(user,
-                new Projects.SimilarQuery(project.idea(), sector == null ? null : sector.name(), place.departementCode(),
-                        result.poleSlug(), place.communeCode(), OrientationPageController.SIMILAR))).orElse(List.of());
+        CurrentUser orienter = authorizations.currentUser().filter(OrientationPageController::isOrienter).orElse(null);
+        SimilarOnTheTerritory.Found similar = this.similar.find(orienter, project.idea(), sector(project.sector()), result);
+        List<StructureJson> structures = similar.structures().stream().map(s -> new StructureJson(s.slug(), s.name(),
+                s.family().name(), s.sector().name(), s.communeName(), s.poleName(), "/annuaire/" + s.slug())).toList();
         long fitting = result.suggestions().stream().filter(s -> s.fits()).count();
-        return new OrientationAnswer(place, result.poleSlug(), result.poleName(), result.coordinationName(), fitting,
+        return new OrientationAnswer(result.place(), result.poleSlug(), result.poleName(), result.coordinationName(), fitting,
                 result.suggestions().size() - fitting,
                 result.suggestions().stream().limit(project.limit() == null ? 20 : project.limit()).map(s -> new SuggestionJson(s.scheme().slug(), s.scheme().name(),
                         s.scheme().operatorName(), s.scheme().kind().name(), s.fits(), s.score(),
@@ -113,7 +103,7 @@ class OrientationApiController {
                         s.blockers().stream().map(b -> new Explanation(b.block().name(), b.detail(), 0,
                                 explanations.blocker(b, locale))).toList(),
                         "/api/v1/schemes/" + s.scheme().slug())).toList(),
-                structures, similarProjects);
+                structures, similar.projects());
     }
 
     /** A sector code the directory knows, or null (an unknown code only loses the sector's points). */

@@ -12,10 +12,8 @@ import java.util.Set;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
 import org.maillage.account.Role;
-import org.maillage.directory.Directory;
 import org.maillage.directory.EssSector;
 import org.maillage.directory.StructureFamily;
-import org.maillage.journey.Projects;
 import org.maillage.offer.Orientation;
 import org.maillage.offer.OrientationExplanations;
 import org.maillage.offer.ProjectNeed;
@@ -35,9 +33,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @Controller
 class OrientationPageController {
-
-    /** How many similar projects and structures are shown. */
-    static final int SIMILAR = 5;
 
     /** How many schemes that do not fit are listed (the count says how many there are in all). */
     static final int BLOCKED_SHOWN = 30;
@@ -65,17 +60,15 @@ class OrientationPageController {
     record SuggestionView(Scheme scheme, int score, List<String> reasons, List<String> blockers) {}
 
     private final Orientation orientation;
-    private final Projects projects;
-    private final Directory directory;
+    private final SimilarOnTheTerritory similar;
     private final Territories territories;
     private final Authorizations authorizations;
     private final OrientationExplanations explanations;
 
-    OrientationPageController(Orientation orientation, Projects projects, Directory directory, Territories territories,
+    OrientationPageController(Orientation orientation, SimilarOnTheTerritory similar, Territories territories,
             Authorizations authorizations, OrientationExplanations explanations) {
         this.orientation = orientation;
-        this.projects = projects;
-        this.directory = directory;
+        this.similar = similar;
         this.territories = territories;
         this.authorizations = authorizations;
         this.explanations = explanations;
@@ -113,11 +106,9 @@ class OrientationPageController {
         List<SuggestionView> blocked = views.stream().filter(s -> !s.blockers().isEmpty()).toList();
         model.addAttribute("blocked", blocked.subList(0, Math.min(blocked.size(), BLOCKED_SHOWN)));
         model.addAttribute("blockedCount", blocked.size());
-        Scheme.Place place = result.place();
-        model.addAttribute("similarProjects", projects.similar(user, new Projects.SimilarQuery(form.idea(), sector,
-                place.departementCode(), result.poleSlug(), place.communeCode(), SIMILAR)));
-        model.addAttribute("similarStructures", directory.similar(new Directory.SimilarQuery(form.idea(), form.sector(),
-                place.departementCode(), result.poleSlug(), place.communeCode(), SIMILAR)));
+        SimilarOnTheTerritory.Found similar = this.similar.find(user, form.idea(), form.sector(), result);
+        model.addAttribute("similarProjects", similar.projects());
+        model.addAttribute("similarStructures", similar.structures());
         return page(model);
     }
 

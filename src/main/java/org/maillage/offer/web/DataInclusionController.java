@@ -67,10 +67,12 @@ class DataInclusionController {
                     + "modes d’accueil, zone d’éligibilité en codes COG (départements — une région par ses départements —, "
                     + "SIREN d’EPCI, communes — un pôle par ses EPCI et communes), contact.")
     List<Service> services() {
-        return schemes.list().stream().map(this::service).toList();
+        // a pôle's or a region's codes are looked up once for the whole export, not once per scheme
+        Map<String, Set<String>> zones = new java.util.HashMap<>();
+        return schemes.list().stream().map(scheme -> service(scheme, zones)).toList();
     }
 
-    private Service service(Scheme scheme) {
+    private Service service(Scheme scheme, Map<String, Set<String>> zones) {
         Set<String> themes = new TreeSet<>();
         scheme.needs().forEach(need -> themes.add(THEMES.get(need)));
         if (scheme.stages().contains(ProjectStage.DEVELOPPEMENT)) {
@@ -80,7 +82,7 @@ class DataInclusionController {
                 .path("/api/v1/schemes/{slug}").buildAndExpand(scheme.slug()).toUriString();
         return new Service(SOURCE, scheme.operatorSlug(), scheme.slug(), scheme.name(), scheme.description(),
                 scheme.updatedOn() == null ? null : scheme.updatedOn().toString(), TYPES.get(scheme.kind()),
-                List.copyOf(themes), List.of("en-presentiel"), zone(scheme.coverage()), scheme.contactEmail(), page,
+                List.copyOf(themes), List.of("en-presentiel"), zone(scheme.coverage(), zones), scheme.contactEmail(), page,
                 scheme.website());
     }
 
@@ -89,16 +91,21 @@ class DataInclusionController {
      * its départements (a region code such as 53 would read as a département), a pôle as the EPCI and
      * communes it covers.
      */
-    private List<String> zone(Scheme.Coverage coverage) {
+    private List<String> zone(Scheme.Coverage coverage, Map<String, Set<String>> zones) {
         Set<String> codes = new TreeSet<>();
-        coverage.regions().forEach(region -> codes.addAll(territories.departementsOfRegion(region).keySet()));
+        coverage.regions().forEach(region -> codes.addAll(zones.computeIfAbsent("region:" + region,
+                code -> territories.departementsOfRegion(region).keySet())));
         codes.addAll(coverage.departements());
         codes.addAll(coverage.epcis());
         for (String pole : coverage.poles()) {
-            poles.findBySlug(pole).ifPresent(covered -> {
-                covered.epcis().forEach(epci -> codes.add(epci.epci().code()));
-                covered.communes().forEach(commune -> codes.add(commune.commune().code()));
-            });
+            codes.addAll(zones.computeIfAbsent("pole:" + pole, code -> {
+                Set<String> covered = new TreeSet<>();
+                poles.findBySlug(pole).ifPresent(found -> {
+                    found.epcis().forEach(epci -> covered.add(epci.epci().code()));
+                    found.communes().forEach(commune -> covered.add(commune.commune().code()));
+                });
+                return covered;
+            }));
         }
         return List.copyOf(codes);
     }
