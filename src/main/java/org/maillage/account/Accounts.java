@@ -12,4 +12,20 @@ public interface Accounts {
 
     /** Emails the porteur a magic link to their space (in the caller's transaction). */
     void sendSpaceLink(UserId porteur);
+
+    /**
+     * A one-time link to the porteur's space, as a path of the platform ({@code /mon-espace/lien?jeton=…}),
+     * for an email the caller writes itself (in the caller's transaction), valid this long: an email read
+     * days later (an acknowledgement, a warning) needs longer than a link the porteur just asked for.
+     */
+    String spaceLinkPath(UserId porteur, java.time.Duration validity);
+
+    /** The email addresses of the active accounts holding the role on the scope (a pôle's animators, say). */
+    java.util.List<String> emailsOf(Role role, String scopeCode);
+
+    /**
+     * Erases a porteur's account (erasure or retention): name and email replaced, account closed, links
+     * cancelled. Staff accounts are never touched.
+     */
+    void anonymisePorteur(UserId porteur);
 }

@@ -75,6 +75,20 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
                 .until(() -> to(address), messages -> messages.size() >= count);
     }
 
+    /** Messages received for this address so far whose text contains {@code text}. */
+    public static List<MimeMessage> to(String address, String text) {
+        return to(address).stream().filter(message -> body(message).contains(text)).toList();
+    }
+
+    /**
+     * Waits (up to 15 s) until this many messages containing {@code text} reached the address (other
+     * messages, such as an account's invitation, do not count), and returns them.
+     */
+    public static List<MimeMessage> await(String address, String text, int count) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> to(address, text), messages -> messages.size() >= count);
+    }
+
     /** The text of the message. */
     public static String body(MimeMessage message) {
         try {

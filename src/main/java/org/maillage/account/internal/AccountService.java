@@ -94,6 +94,27 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
         users.findById(porteur.value()).filter(UserRecord::isActive).ifPresent(this::emailMagicLink);
     }
 
+    @Override
+    public String spaceLinkPath(UserId porteur, Duration validity) {
+        return "/mon-espace/lien?jeton=" + tokens.issue(porteur.value(), Purpose.MAGIC_LINK, validity);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> emailsOf(Role role, String scopeCode) {
+        return users.emailsOf(role, scopeCode);
+    }
+
+    @Override
+    public void anonymisePorteur(UserId porteur) {
+        users.findById(porteur.value())
+                .filter(user -> users.grants(user.id()).stream().noneMatch(grant -> grant.role().isStaff()))
+                .ifPresent(user -> {
+                    users.anonymise(user.id());
+                    tokens.cancelAll(user.id());
+                });
+    }
+
     // --- Administration -----------------------------------------------------------------------
 
     @Override

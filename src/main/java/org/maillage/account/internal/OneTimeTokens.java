@@ -76,6 +76,12 @@ class OneTimeTokens {
                 """).param("hash", hash(token)).param("purpose", purpose.name()).query(Long.class).optional();
     }
 
+    /** Every unused link of the user stops working. */
+    void cancelAll(long userId) {
+        jdbc.sql("update account.one_time_token set used_at = now() where user_id = :user and used_at is null")
+                .param("user", userId).update();
+    }
+
     void purgeOld() {
         jdbc.sql("delete from account.one_time_token where expires_at < now() - interval '30 days'").update();
     }

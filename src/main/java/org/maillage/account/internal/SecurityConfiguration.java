@@ -76,7 +76,7 @@ class SecurityConfiguration {
                         .requestMatchers("/mon-espace", "/mon-espace/**").hasRole("PORTEUR")
                         .requestMatchers("/espace", "/espace/**").hasAnyRole(STAFF)
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasAnyRole("ADMINISTRATEUR", "COORDINATEUR")
-                        .requestMatchers("/api/v1/me", "/api/v1/porteurs/**").authenticated()
+                        .requestMatchers("/api/v1/me", "/api/v1/porteurs/**", "/api/v1/journeys/**", "/api/v1/referrals/**").authenticated()
                         .anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(requestCache))

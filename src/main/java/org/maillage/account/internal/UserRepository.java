@@ -114,6 +114,22 @@ class UserRepository {
                 .param("grant", grantId).param("user", userId).query(GRANT).optional();
     }
 
+    List<String> emailsOf(Role role, String scopeCode) {
+        return jdbc.sql("""
+                select u.email from account.role_grant g join account.user_account u on u.id = g.user_id
+                where g.role = :role and g.scope_code = :scope and u.status = 'ACTIVE' order by u.email
+                """).param("role", role.name()).param("scope", scopeCode).query(String.class).list();
+    }
+
+    /** A porteur's account after erasure: nobody can be recognised nor sign in. */
+    void anonymise(long id) {
+        jdbc.sql("""
+                update account.user_account set email = 'anonyme-' || id || '@anonyme.invalid',
+                    display_name = 'Personne anonymisée', status = 'DEACTIVATED', updated_at = now()
+                where id = :id
+                """).param("id", id).update();
+    }
+
     boolean anyWithRole(Role role) {
         return jdbc.sql("""
                 select exists (select 1 from account.role_grant g join account.user_account u on u.id = g.user_id

@@ -23,6 +23,7 @@ class StaffHomeController {
         model.addAttribute("user", user);
         model.addAttribute("animates", user.has(Role.ANIMATEUR));
         model.addAttribute("coordinates", user.has(Role.COORDINATEUR));
+        model.addAttribute("partners", user.has(Role.PARTENAIRE));
         model.addAttribute("maintainsSchemes", user.has(Role.COORDINATEUR) || user.has(Role.PARTENAIRE)
                 || user.has(Role.ADMINISTRATEUR));
         model.addAttribute("managesUsers", authorizations.canManageUsers(user));

@@ -78,6 +78,13 @@ public class Layout {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Europe/Paris"));
+
+    /** "23/11/2026", the day in France. */
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant);
+    }
+
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest() : null;

@@ -162,7 +162,8 @@ class WebPagesIT {
     void legalPagesExist() {
         assertThat(http.get("/mentions-legales").body()).contains("<h1>Mentions légales</h1>");
         assertThat(http.get("/accessibilite").body()).contains("Déclaration d’accessibilité").contains("RGAA");
-        assertThat(http.get("/donnees-personnelles").body()).contains("aucune donnée personnelle");
+        assertThat(http.get("/donnees-personnelles").body()).contains("aucune donnée personnelle")
+                .contains("puis 3 ans après sa dernière étape").contains("vous prévient 30 jours avant").contains("6 et 18 mois");
     }
 
     @Test

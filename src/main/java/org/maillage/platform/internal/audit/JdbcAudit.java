@@ -54,7 +54,7 @@ class JdbcAudit implements Audit {
                 values (:actor, :label, :action, :subjectType, :subjectId, :subjectUser, :region, cast(:details as jsonb),
                     :ip, :userAgent)
                 """)
-                .param("actor", actor == null ? null : actor.userId())
+                .param("actor", actor == null || actor.userId() <= 0 ? null : actor.userId())
                 .param("label", actor == null ? "—" : actor.auditLabel())
                 .param("action", event.action())
                 .param("subjectType", event.subjectType())

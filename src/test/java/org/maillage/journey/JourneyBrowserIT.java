@@ -1,0 +1,164 @@
+package org.maillage.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.maillage.account.Role;
+import org.maillage.support.BrowserTest;
+import org.maillage.support.Chromium;
+import org.maillage.support.MaillageIntegrationTest;
+import org.maillage.support.TestMail;
+import org.maillage.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The whole path of a porteur, in a real browser: the public intake for a commune of Pôle Centre
+ * Bretagne → the right animator sees it → records the first meeting → sends two referrals → one
+ * partner declines with a reason, the other accepts from the emailed link → the outcome is recorded →
+ * the porteur opens their space, reads the timeline, withdraws a consent and downloads their data.
+ */
+@MaillageIntegrationTest
+class JourneyBrowserIT extends BrowserTest {
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static void click(Page page, String button) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+    }
+
+    @Test
+    void fromTheIntakeToTheOutcomeAndThePorteursOwnSpace() throws Exception {
+        var animator = users.staff(Role.ANIMATEUR, "adess-centre-bretagne");
+        var otherAnimator = users.staff(Role.ANIMATEUR, "adess-cornouaille");
+        var tag = users.staff(Role.PARTENAIRE, "tag-bzh-22");
+        var franceActive = users.staff(Role.PARTENAIRE, "france-active-bretagne");
+        String word = TestUsers.letters(10);
+        String email = TestUsers.uniqueEmail("maiwenn");
+
+        // 1. A visitor (on a phone-sized screen) submits the intake for Loudéac; a first try misses the consent
+        Page visitor = open(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", "203.0.113.61")), "/je-porte-un-projet");
+        visitor.getByLabel("Votre nom (ou celui du groupe)").fill("Maiwenn Le Bihan");
+        visitor.getByLabel("Courriel").fill(email);
+        visitor.getByLabel("à plusieurs (un groupe, un collectif)").check();
+        visitor.getByLabel("Votre idée, avec vos mots").fill("Une recyclerie " + word + " avec un atelier de reparation de velos.");
+        visitor.getByLabel("Votre commune").fill("Loudéac");
+        visitor.getByLabel("Où en êtes-vous ?").selectOption("IDEE");
+        visitor.getByLabel("financement").check();
+        visitor.getByLabel("Comment avez-vous connu le pôle ?").selectOption("EVENT");
+        visitor.getByLabel("J’accepte d’être recontacté·e par le pôle ESS de mon territoire au sujet de mon projet.").check();
+        click(visitor, "Envoyer ma demande");
+        assertThat(visitor.locator("#consentData-error")).containsText("Cochez cette case");
+        assertThat(visitor.getByLabel("Votre idée, avec vos mots")).hasValue("Une recyclerie " + word + " avec un atelier de reparation de velos.");
+        assertThat(Chromium.seriousAccessibilityViolations(visitor)).as("intake with errors").isEmpty();
+        visitor.getByLabel("J’accepte le traitement de mes données pour mon accompagnement, comme le décrit la notice ci-dessous.").check();
+        click(visitor, "Envoyer ma demande");
+        assertThat(visitor.locator("[role=status]")).containsText("ADESS Centre Bretagne");
+        assertThat(TestMail.body(TestMail.await(email, 1).get(0))).contains("ADESS Centre Bretagne");
+
+        // 2. The animator of the pôle sees it among the new requests; another pôle's animator does not
+        Page other = signedIn(otherAnimator.email());
+        other.navigate(url("/espace/parcours"));
+        assertThat(other.locator("body")).not().containsText("Maiwenn Le Bihan");
+        Page pole = signedIn(animator.email());
+        pole.navigate(url("/espace/parcours?vue=NEW"));
+        assertThat(Chromium.seriousAccessibilityViolations(pole)).as("inbox").isEmpty();
+        pole.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Maiwenn Le Bihan")).click();
+        assertThat(pole.locator("#journey-status")).hasText("nouvelle demande");
+
+        // 3. The first meeting
+        pole.getByLabel("Date", new Page.GetByLabelOptions().setExact(true)).fill(LocalDate.now().minusDays(1).toString());
+        pole.getByLabel("Forme", new Page.GetByLabelOptions().setExact(true)).selectOption("IN_PERSON");
+        pole.getByLabel("Notes").fill("Motivee, deux associes, cherche un local.");
+        click(pole, "Enregistrer le rendez-vous");
+        assertThat(pole.locator("#journey-status")).hasText("en cours");
+        assertThat(Chromium.seriousAccessibilityViolations(pole)).as("journey file").isEmpty();
+
+        // 4. Two referrals, each with the porteur's consent heard at the meeting, then sent
+        for (String scheme : new String[] {"tag-bzh-22-ideateur", "cap-creation-ess"}) {
+            pole.getByLabel("Proposer un autre dispositif").selectOption(scheme);
+            click(pole, "Proposer");
+            Locator row = pole.locator("tr[data-referral='" + scheme + "']");
+            row.getByRole(AriaRole.BUTTON).first().click(); // "La personne accepte de partager avec …"
+            pole.locator("tr[data-referral='" + scheme + "']").getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Envoyer à"))).click();
+            assertThat(pole.locator("tr[data-referral='" + scheme + "'] .referral-status")).hasText("envoyée, en attente de réponse");
+        }
+
+        // 5. TAg BZH 22 declines, signed in, with a reason
+        Page tagPage = signedIn(tag.email());
+        tagPage.navigate(url("/espace/orientations"));
+        tagPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Idéateur TAg BZH 22")).first().click();
+        assertThat(tagPage.locator("body")).containsText(email);
+        assertThat(tagPage.locator("body")).not().containsText("cherche un local"); // the animator's notes stay in the pôle
+        tagPage.getByLabel("Nous ne pouvons pas l’accompagner").check();
+        click(tagPage, "Envoyer ma réponse");
+        assertThat(tagPage.locator("#reason-error")).containsText("Choisissez la raison");
+        tagPage.getByLabel("Raison (si vous refusez)").selectOption("FULL");
+        tagPage.getByLabel("Message au pôle").fill("Session complete, prochaine en mars.");
+        click(tagPage, "Envoyer ma réponse");
+        assertThat(tagPage.locator("#referral-status")).hasText("refusée");
+
+        // 6. France Active accepts from the emailed link, without a password
+        String link = TestMail.link(TestMail.await(franceActive.email(), "/orientations/reponse", 1).get(0), "/orientations/reponse");
+        Page fa = open(link);
+        assertThat(Chromium.seriousAccessibilityViolations(fa)).as("partner answer page").isEmpty();
+        fa.getByLabel("Nous acceptons d’accompagner cette personne").check();
+        click(fa, "Envoyer ma réponse");
+        assertThat(fa.locator("#referral-status")).hasText("acceptée");
+
+        // 7. The animator reads both answers and records the outcome
+        pole.reload();
+        assertThat(pole.locator("tr[data-referral='tag-bzh-22-ideateur']")).containsText("plus de place");
+        assertThat(pole.locator("tr[data-referral='tag-bzh-22-ideateur']")).containsText("Session complete");
+        assertThat(pole.locator("tr[data-referral='cap-creation-ess'] .referral-status")).hasText("acceptée");
+        pole.getByLabel("Statut", new Page.GetByLabelOptions().setExact(true)).selectOption("CREATED");
+        pole.getByLabel("Date (création, adhésion ou arrêt)").fill(LocalDate.now().toString());
+        pole.getByLabel("Emplois créés (équivalents temps plein)").fill("1,5");
+        click(pole, "Enregistrer");
+        assertThat(pole.locator("#journey-status")).hasText("activité créée");
+        assertThat(jdbc.sql("select outcome_jobs from journey.project p join journey.porteur o on o.id = p.porteur_id where o.email = :email")
+                .param("email", email).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1.5");
+
+        // 8. The porteur opens their space from the acknowledgement, reads the timeline, withdraws a consent, downloads
+        Page porteur = open(TestMail.link(TestMail.await(email, 1).get(0), "/mon-espace/lien"));
+        click(porteur, "Ouvrir mon espace");
+        porteur.waitForURL("**/mon-espace");
+        Locator timeline = porteur.locator(".timeline").first();
+        assertThat(timeline).containsText("Rendez-vous du");
+        assertThat(timeline).containsText("demande refusée (plus de place)");
+        assertThat(timeline).containsText("demande acceptée");
+        assertThat(timeline).not().containsText("cherche un local");
+        assertThat(Chromium.seriousAccessibilityViolations(porteur)).as("porteur space").isEmpty();
+        click(porteur, "Ne plus partager avec France Active Bretagne");
+        assertThat(porteur.locator("[role=status]")).containsText("Accord de partage retiré");
+        assertThat(porteur.locator("#accords")).containsText("Partager avec France Active Bretagne");
+        Download json = porteur.waitForDownload(() -> porteur.getByText("Télécharger toutes mes données (JSON)").click());
+        String data = Files.readString(json.path());
+        assertThat(data).contains(email).contains("recyclerie " + word).contains("Cap Création ESS");
+        Download pdf = porteur.waitForDownload(() -> porteur.getByText("Télécharger toutes mes données (PDF)").click());
+        try (var document = Loader.loadPDF(Files.readAllBytes(pdf.path()))) {
+            assertThat(new PDFTextStripper().getText(document)).contains(email).contains("Maiwenn Le Bihan");
+        }
+
+        // the link France Active received no longer opens anything once the consent is withdrawn
+        fa.navigate(url(link));
+        assertThat(fa.locator("h1")).hasText("Ce lien ne fonctionne plus");
+    }
+}
