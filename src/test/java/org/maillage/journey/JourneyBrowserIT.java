@@ -38,6 +38,17 @@ class JourneyBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * With {@code -Dmaillage.screenshots=docs/screenshots}, the path also takes the README's screenshots:
+     * {@code ./mvnw verify -Dit.test=JourneyBrowserIT -Dmaillage.screenshots=docs/screenshots}.
+     */
+    private static void shot(Page page, String name) {
+        String folder = System.getProperty("maillage.screenshots");
+        if (folder != null && !folder.isBlank()) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(folder, name)).setFullPage(true));
+        }
+    }
+
     private static void click(Page page, String button) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
     }
@@ -67,6 +78,7 @@ class JourneyBrowserIT extends BrowserTest {
         assertThat(visitor.locator("#consentData-error")).containsText("Cochez cette case");
         assertThat(visitor.getByLabel("Votre idée, avec vos mots")).hasValue("Une recyclerie " + word + " avec un atelier de reparation de velos.");
         assertThat(Chromium.seriousAccessibilityViolations(visitor)).as("intake with errors").isEmpty();
+        shot(visitor, "intake-phone.png");
         visitor.getByLabel("J’accepte le traitement de mes données pour mon accompagnement, comme le décrit la notice ci-dessous.").check();
         click(visitor, "Envoyer ma demande");
         assertThat(visitor.locator("[role=status]")).containsText("ADESS Centre Bretagne");
@@ -79,6 +91,7 @@ class JourneyBrowserIT extends BrowserTest {
         Page pole = signedIn(animator.email());
         pole.navigate(url("/espace/parcours?vue=NEW"));
         assertThat(Chromium.seriousAccessibilityViolations(pole)).as("inbox").isEmpty();
+        shot(pole, "journey-inbox.png");
         pole.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Maiwenn Le Bihan")).click();
         assertThat(pole.locator("#journey-status")).hasText("nouvelle demande");
 
@@ -119,6 +132,10 @@ class JourneyBrowserIT extends BrowserTest {
         String link = TestMail.link(TestMail.await(franceActive.email(), "/orientations/reponse", 1).get(0), "/orientations/reponse");
         Page fa = open(link);
         assertThat(Chromium.seriousAccessibilityViolations(fa)).as("partner answer page").isEmpty();
+        shot(fa, "referral-answer.png");
+        // the journey before the referral was sent to them, not what another partner answered since
+        assertThat(fa.locator(".timeline")).containsText("Rendez-vous du");
+        assertThat(fa.locator(".timeline")).not().containsText("plus de place");
         fa.getByLabel("Nous acceptons d’accompagner cette personne").check();
         click(fa, "Envoyer ma réponse");
         assertThat(fa.locator("#referral-status")).hasText("acceptée");
@@ -133,6 +150,7 @@ class JourneyBrowserIT extends BrowserTest {
         pole.getByLabel("Emplois créés (équivalents temps plein)").fill("1,5");
         click(pole, "Enregistrer");
         assertThat(pole.locator("#journey-status")).hasText("activité créée");
+        shot(pole, "journey-file.png");
         assertThat(jdbc.sql("select outcome_jobs from journey.project p join journey.porteur o on o.id = p.porteur_id where o.email = :email")
                 .param("email", email).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1.5");
 
@@ -146,6 +164,7 @@ class JourneyBrowserIT extends BrowserTest {
         assertThat(timeline).containsText("demande acceptée");
         assertThat(timeline).not().containsText("cherche un local");
         assertThat(Chromium.seriousAccessibilityViolations(porteur)).as("porteur space").isEmpty();
+        shot(porteur, "porteur-journey.png");
         click(porteur, "Ne plus partager avec France Active Bretagne");
         assertThat(porteur.locator("[role=status]")).containsText("Accord de partage retiré");
         assertThat(porteur.locator("#accords")).containsText("Partager avec France Active Bretagne");

@@ -139,8 +139,8 @@ class JourneyStore {
     /** Visibility of a step: the porteur's, a partner's (with consent). */
     enum Seen { EVERYONE, PORTEUR_AND_POLE, PARTNERS_AND_POLE, POLE_ONLY }
 
-    /** Who reads a timeline. */
-    enum Reader { POLE, PORTEUR, PARTNER }
+    /** Who reads a whole timeline (a partner reads {@link #partnerTimeline}). */
+    enum Reader { POLE, PORTEUR }
 
     /** Writes a step; its words (French) from {@code timeline.<kind>} with the arguments. */
     void step(long projectId, Instant at, String kind, String actorLabel, Long referralId, Seen seen, Object... arguments) {
@@ -157,15 +157,30 @@ class JourneyStore {
                 .update();
     }
 
-    /** The steps of a project: all, those its porteur sees, or those shared with partners. */
+    /** The steps of a project: all, or those its porteur sees. */
     List<Step> timeline(long projectId, Reader reader) {
         String filter = switch (reader) {
             case POLE -> "";
             case PORTEUR -> " and porteur_visible";
-            case PARTNER -> " and partner_visible";
         };
         return jdbc.sql("select * from journey.timeline_event where project_id = :project" + filter + " order by at, id")
                 .param("project", projectId)
+                .query((rs, row) -> new Step(instant(rs, "at"), rs.getString("kind"), rs.getString("actor_label"),
+                        rs.getString("text")))
+                .list();
+    }
+
+    /**
+     * What a partner reads of a journey: the steps the porteur shares with partners that came before
+     * the referral was sent to them, then the steps of their own referral (not what other partners
+     * answered later, nor what follows elsewhere).
+     */
+    List<Step> partnerTimeline(long projectId, long referralId, Instant sentAt) {
+        return jdbc.sql("""
+                select * from journey.timeline_event where project_id = :project and partner_visible
+                  and (at <= :sent or referral_id = :referral)
+                order by at, id
+                """).param("project", projectId).param("sent", Timestamp.from(sentAt)).param("referral", referralId)
                 .query((rs, row) -> new Step(instant(rs, "at"), rs.getString("kind"), rs.getString("actor_label"),
                         rs.getString("text")))
                 .list();

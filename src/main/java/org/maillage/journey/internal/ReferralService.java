@@ -23,7 +23,6 @@ import org.maillage.journey.ReferralStatus;
 import org.maillage.journey.Referrals;
 import org.maillage.journey.internal.JourneyStore.ProjectRow;
 import org.maillage.journey.internal.JourneyStore.ReferralRow;
-import org.maillage.journey.internal.JourneyStore.Reader;
 import org.maillage.journey.internal.JourneyStore.Seen;
 import org.maillage.platform.Actor;
 import org.maillage.platform.Audit;
@@ -216,7 +215,7 @@ class ReferralService implements Referrals {
         ProjectRow p = store.project(row.referral().projectId()).orElseThrow();
         return new PartnerReferral(row.referral(), p.title(), p.description(), p.stage(), p.needs(), p.sector(),
                 p.collective(), store.communeName(p.communeCode()), store.poleName(p.poleSlug()), p.porteur(),
-                withSteps ? store.timeline(p.id(), Reader.PARTNER) : List.of());
+                withSteps ? store.partnerTimeline(p.id(), row.referral().id(), row.referral().sentAt()) : List.of());
     }
 
     private void denied(ReferralRow row, String action) {
