@@ -5,7 +5,9 @@
 -- A porteur who writes from a commune no pôle covers is welcomed by the regional coordination until
 -- it hands the request to a pôle: no pôle then.
 alter table journey.porteur alter column pole_slug drop not null;
-alter table journey.porteur add column anonymised_at timestamptz;
+alter table journey.porteur
+    add column anonymised_at       timestamptz,
+    add column retention_warned_at timestamptz; -- told their data will be anonymised (void once they act again)
 
 alter table journey.project drop constraint project_status_check;
 alter table journey.project add constraint project_status_check
@@ -17,8 +19,8 @@ alter table journey.project
     add column submission_key   uuid unique,        -- the intake form's key: a form sent twice makes one request
     add column follow_up_on     date,               -- when to take news (maturation)
     add column follow_up_notified_on date,          -- the animators were reminded of that date
-    add column last_activity_at timestamptz not null default now(),
-    add column retention_warned_at timestamptz,
+    add column last_step_at     timestamptz not null default now(), -- the journey's last step (surveys count from it)
+    add column last_activity_at timestamptz not null default now(), -- anything done, by anyone (retention counts from it)
     add column erasure_requested_at timestamptz,
     add column anonymised_at    timestamptz,
     -- outcome
@@ -78,13 +80,15 @@ create index referral_project on journey.referral (project_id);
 create index referral_waiting on journey.referral (sent_at) where status = 'SENT';
 create index referral_operator on journey.referral (operator_slug, status);
 
--- The links emailed to the partner (the referral, then each reminder): only their SHA-256 is kept;
--- each works while the referral is open.
+-- The links emailed to the partner (the referral, each reminder, a link sent again by the pôle): only
+-- their SHA-256 is kept; each works until it expires, while the referral is open and shared.
 create table journey.referral_link (
     token_hash  varchar(64) primary key,
     referral_id bigint not null references journey.referral on delete cascade,
-    created_at  timestamptz not null
+    created_at  timestamptz not null,
+    expires_at  timestamptz not null
 );
+create index referral_link_referral on journey.referral_link (referral_id);
 
 -- Every step of a journey. porteur_visible: the porteur reads it in their space; partner_visible: a
 -- partner the porteur shares their journey with reads it (never the animator's notes).
@@ -122,3 +126,4 @@ create table journey.intake_attempt (
     at          timestamptz not null
 );
 create index intake_attempt_client on journey.intake_attempt (client_hash, at);
+create index intake_attempt_at on journey.intake_attempt (at);

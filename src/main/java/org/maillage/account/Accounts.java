@@ -20,6 +20,9 @@ public interface Accounts {
      */
     String spaceLinkPath(UserId porteur, java.time.Duration validity);
 
+    /** Whether the address is a staff account's (animator, partner, coordinator…): never a porteur's. */
+    boolean isStaffEmail(String email);
+
     /** The email addresses of the active accounts holding the role on the scope (a pôle's animators, say). */
     java.util.List<String> emailsOf(Role role, String scopeCode);
 

@@ -53,7 +53,7 @@ public final class JourneyViews {
 
     /** A line of the animator's inbox. */
     public record InboxRow(long projectId, String porteurName, String title, String communeName, String poleName,
-            ProjectStatus status, Instant createdAt, Instant lastActivityAt, LocalDate followUpOn, int waitingReferrals,
+            ProjectStatus status, Instant createdAt, Instant lastStepAt, LocalDate followUpOn, int waitingReferrals,
             boolean overdue, boolean erasureRequested) {}
 
     /** A page of the inbox with the number of projects in each view. */

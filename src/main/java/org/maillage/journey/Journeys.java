@@ -46,14 +46,23 @@ public interface Journeys {
     /** Proposes a referral to a scheme; returns its id. Refused when one is open to that scheme. */
     long propose(CurrentUser by, long projectId, String schemeSlug);
 
-    /** The porteur agreed, during a meeting, to share their journey with this operator. */
+    /**
+     * The porteur agreed, during a meeting, to share their journey with the operator of one of this
+     * project's referrals; refused when they withdrew that consent themself (only they give it back).
+     */
     void recordConsent(CurrentUser by, long projectId, String operatorSlug);
 
-    /** Sends a proposed referral to its partner; refused without the porteur's consent for its operator. */
-    void send(CurrentUser by, long referralId);
+    /**
+     * Sends a proposed referral of the project to its partner; refused without the porteur's consent for
+     * its operator, or when the operator has nobody to receive it.
+     */
+    void send(CurrentUser by, long projectId, long referralId);
 
-    /** The animator closes a referral that will not go on. */
-    void cancelReferral(CurrentUser by, long referralId);
+    /** Emails the partner a new link to a referral they have (the earlier ones expire). */
+    void resend(CurrentUser by, long projectId, long referralId);
+
+    /** The animator closes a referral of the project that will not go on. */
+    void cancelReferral(CurrentUser by, long projectId, long referralId);
 
     /** OPEN, PAUSED with a follow-up date, or an outcome. */
     void changeStatus(CurrentUser by, long projectId, StatusForm status);

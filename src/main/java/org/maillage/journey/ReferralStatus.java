@@ -35,8 +35,22 @@ public enum ReferralStatus {
         return this == SENT;
     }
 
-    /** What a partner may set: an answer, then the progress of the support. */
-    public boolean setByPartner() {
-        return this == ACCEPTED || this == DECLINED || this == IN_PROGRESS || this == COMPLETED || this == ABANDONED;
+    /**
+     * What a partner may do from here: answer a referral sent to them (accept, or decline with a reason),
+     * then report the support's progress. Closing an unanswered referral without a reason is the pôle's
+     * (it cancels it), never the partner's.
+     */
+    public Set<ReferralStatus> partnerMoves() {
+        return switch (this) {
+            case SENT -> EnumSet.of(ACCEPTED, DECLINED);
+            case ACCEPTED -> EnumSet.of(IN_PROGRESS, COMPLETED, ABANDONED);
+            case IN_PROGRESS -> EnumSet.of(COMPLETED, ABANDONED);
+            default -> EnumSet.noneOf(ReferralStatus.class);
+        };
+    }
+
+    /** Open and shared with the partner: sent, and not closed yet. */
+    public boolean withPartner() {
+        return this == SENT || this == ACCEPTED || this == IN_PROGRESS;
     }
 }

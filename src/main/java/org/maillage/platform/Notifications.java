@@ -8,4 +8,10 @@ package org.maillage.platform;
 public interface Notifications {
 
     void email(Email email);
+
+    /**
+     * Forgets an address (a person's data erased): its messages not sent yet are dropped, and the
+     * address is blanked on those sent (in the caller's transaction).
+     */
+    void forget(String address);
 }

@@ -181,10 +181,10 @@ class JourneyIT {
         long referral = journeys.propose(animator.current(), project, "tag-bzh-22-ideateur");
 
         // not sent without the porteur's consent for that partner
-        assertThatThrownBy(() -> journeys.send(animator.current(), referral)).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> journeys.send(animator.current(), project, referral)).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("referral.noConsent");
         journeys.recordConsent(animator.current(), project, "tag-bzh-22");
-        journeys.send(animator.current(), referral);
+        journeys.send(animator.current(), project, referral);
 
         Session pole = new Session(port).signedIn(animator.email());
         assertThat(pole.get("/espace/parcours/" + project).body()).contains(email);
@@ -295,7 +295,7 @@ class JourneyIT {
         User tag = users.staff(Role.PARTENAIRE, "tag-bzh-22");
         long referral = journeys.propose(animator.current(), project, "tag-bzh-22-ideateur");
         journeys.recordConsent(animator.current(), project, "tag-bzh-22");
-        journeys.send(animator.current(), referral);
+        journeys.send(animator.current(), project, referral);
         String link = TestMail.link(TestMail.await(tag.email(), "/orientations/reponse", 1).get(0), "/orientations/reponse");
         String token = link.substring(link.indexOf("jeton=") + 6);
         HttpResponse<String> answer = new Session(port).submit(link, "/orientations/reponse",
@@ -320,7 +320,7 @@ class JourneyIT {
         long project = submitted(email);
         long referral = journeys.propose(animator.current(), project, "tag-bzh-22-ideateur");
         journeys.recordConsent(animator.current(), project, "tag-bzh-22");
-        journeys.send(animator.current(), referral);
+        journeys.send(animator.current(), project, referral);
 
         assertThat(new Session(port).signedIn(animator.email()).get("/api/v1/journeys/" + project).body())
                 .contains(email).contains("REFERRAL_SENT");

@@ -101,6 +101,13 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean isStaffEmail(String email) {
+        return users.findByEmail(email).stream()
+                .anyMatch(user -> users.grants(user.id()).stream().anyMatch(grant -> grant.role().isStaff()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<String> emailsOf(Role role, String scopeCode) {
         return users.emailsOf(role, scopeCode);
     }

@@ -128,6 +128,8 @@ class UserRepository {
                     display_name = 'Personne anonymisée', status = 'DEACTIVATED', updated_at = now()
                 where id = :id
                 """).param("id", id).update();
+        jdbc.sql("update account.role_grant set scope_label = 'Personne anonymisée' where user_id = :id").param("id", id)
+                .update();
     }
 
     boolean anyWithRole(Role role) {

@@ -30,18 +30,30 @@ class JourneyMails {
         this.poles = poles;
     }
 
-    /** The animators of the pôle, or the coordinators of the region when no pôle follows the project. */
+    /**
+     * The animators of the pôle (or its contact address when it has no animator account), or the
+     * coordinators of the region when no pôle follows the project; the platform's administrators when
+     * nobody else would be told.
+     */
     Set<String> pole(String poleSlug, String regionCode) {
         Set<String> to = new LinkedHashSet<>();
         if (poleSlug != null) {
             to.addAll(accounts.emailsOf(Role.ANIMATEUR, poleSlug));
-            poles.findBySlug(poleSlug).map(coverage -> coverage.pole().contact())
+            poles.list().stream().filter(pole -> pole.slug().equals(poleSlug)).findFirst().map(pole -> pole.contact())
                     .filter(contact -> contact != null && contact.email() != null && !contact.email().isBlank())
                     .ifPresent(contact -> { if (to.isEmpty()) to.add(contact.email()); });
         } else {
             to.addAll(accounts.emailsOf(Role.COORDINATEUR, regionCode));
         }
+        if (to.isEmpty()) {
+            to.addAll(accounts.emailsOf(Role.ADMINISTRATEUR, "*"));
+        }
         return to;
+    }
+
+    /** The person's address is forgotten (erasure): their unsent emails go. */
+    void forget(String address) {
+        notifications.forget(address);
     }
 
     /** The operator's partners (their accounts) and the scheme's contact address. */

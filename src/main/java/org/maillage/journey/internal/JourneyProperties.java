@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param reminders after how long without an answer the partner is reminded of a referral (each once)
  * @param expireAfter after how long without an answer a referral expires (the pôle is told)
+ * @param partnerLinkValidity how long a link emailed to a partner works (each reminder brings a new one)
  * @param surveyMonths months after the last step when the porteur gets a follow-up survey
  * @param surveyWindow how late a survey may still go out (a journey quiet for longer gets none)
  * @param retention inactivity after which a journey is anonymised (CNIL: 2 years is usual; 3 by default)
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record JourneyProperties(
         @DefaultValue({"P7D", "P14D"}) List<Duration> reminders,
         @DefaultValue("P30D") Duration expireAfter,
+        @DefaultValue("P30D") Duration partnerLinkValidity,
         @DefaultValue({"6", "18"}) List<Integer> surveyMonths,
         @DefaultValue("P30D") Duration surveyWindow,
         @DefaultValue("P1095D") Duration retention,

@@ -117,32 +117,40 @@ class JourneyService implements Journeys {
         if (recent >= properties.intakesPerHour()) {
             throw new RuleViolationException("intake.tooMany");
         }
-        jdbc.sql("delete from journey.intake_attempt where at < :before").param("before", Timestamp.from(now.minusSeconds(7200)))
-                .update();
+        jdbc.sql("delete from journey.intake_attempt where client_hash = :client and at < :before")
+                .param("client", client).param("before", Timestamp.from(now.minusSeconds(3600))).update();
         jdbc.sql("insert into journey.intake_attempt (client_hash, at) values (:client, :at)")
                 .param("client", client).param("at", Timestamp.from(now)).update();
+        String email = form.email().strip();
+        if (accounts.isStaffEmail(email)) {
+            // answered as usual, so that the form never tells which addresses are the staff's; the mailbox
+            // itself is told why nothing was recorded
+            mails.send(email, "intake-staff", Map.of());
+            return new Intake(null, poleName, coordinationName);
+        }
 
         var commune = resolution.commune();
         String poleSlug = resolution.pole() == null ? null : resolution.pole().slug();
         String regionCode = resolution.pole() == null ? commune.regionCode() : resolution.pole().regionCode();
-        var user = accounts.ensurePorteur(form.email().strip(), form.displayName().strip());
+        var user = accounts.ensurePorteur(email, form.displayName().strip());
+        // a person already known keeps their file as it is: whoever fills in the public form with their
+        // address only adds a request (a phone is only added where none was known)
         long porteurId = jdbc.sql("""
                 insert into journey.porteur (user_id, display_name, email, phone, pole_slug, region_code, consent_at)
                 values (:user, :name, :email, :phone, :pole, :region, :at)
-                on conflict (user_id) do update set consent_at = excluded.consent_at,
-                    phone = coalesce(excluded.phone, journey.porteur.phone), updated_at = excluded.consent_at
+                on conflict (user_id) do update set phone = coalesce(journey.porteur.phone, excluded.phone)
                 returning id
                 """).param("user", user.value()).param("name", form.displayName().strip())
-                .param("email", form.email().strip()).param("phone", blankToNull(form.phone()))
+                .param("email", email).param("phone", blankToNull(form.phone()))
                 .param("pole", poleSlug).param("region", regionCode).param("at", Timestamp.from(now))
                 .query(Long.class).single();
         String idea = form.idea().strip();
         Long projectId = jdbc.sql("""
                 insert into journey.project (porteur_id, pole_slug, region_code, departement_code, commune_code, title,
                     description, collective, stage, stage_self, needs, status, heard_from, submission_key, created_at,
-                    updated_at, last_activity_at)
+                    updated_at, last_step_at, last_activity_at)
                 values (:porteur, :pole, :region, :departement, :commune, :title, :description, :collective, :stage,
-                    :stage, :needs, 'NEW', :heard, :key, :at, :at, :at)
+                    :stage, :needs, 'NEW', :heard, :key, :at, :at, :at, :at)
                 on conflict (submission_key) do nothing
                 returning id
                 """).param("porteur", porteurId).param("pole", poleSlug).param("region", regionCode)
@@ -165,7 +173,7 @@ class JourneyService implements Journeys {
         ack.put("welcomer", poleName != null ? poleName : coordinationName == null ? "" : coordinationName);
         ack.put("path", accounts.spaceLinkPath(user, properties.acknowledgementLinkValidity()));
         ack.put("validity", notice.words(properties.acknowledgementLinkValidity(), java.util.Locale.FRENCH));
-        mails.send(form.email().strip(), "intake-received", ack);
+        mails.send(email, "intake-received", ack);
         mails.send(mails.pole(poleSlug, regionCode), "intake-new", Map.of("path",
                 poleSlug == null ? "/espace/parcours/a-orienter" : "/espace/parcours/" + projectId,
                 "communeName", commune.name(), "stage", label("stage." + form.stage())));
@@ -228,15 +236,15 @@ class JourneyService implements Journeys {
         record Raw(long id, String name, String title, String commune, String pole, ProjectStatus status, Instant created,
                 Instant last, LocalDate followUp, int waiting, boolean erasure) {}
         List<Raw> raws = jdbc.sql("""
-                select p.id, o.display_name, p.title, p.commune_code, p.pole_slug, p.status, p.created_at, p.last_activity_at,
+                select p.id, o.display_name, p.title, p.commune_code, p.pole_slug, p.status, p.created_at, p.last_step_at,
                        p.follow_up_on, p.erasure_requested_at is not null as erasure,
                        (select count(*) from journey.referral r where r.project_id = p.id and r.status = 'SENT') as waiting
-                """ + base + filter + " order by (p.status = 'NEW') desc, p.last_activity_at desc, p.id desc limit :limit offset :offset")
+                """ + base + filter + " order by (p.status = 'NEW') desc, p.last_step_at desc, p.id desc limit :limit offset :offset")
                 .param("poles", scope).param("text", text).param("today", today).param("status", status)
                 .param("limit", PAGE_SIZE).param("offset", (long) page * PAGE_SIZE)
                 .query((rs, row) -> new Raw(rs.getLong("id"), rs.getString("display_name"), rs.getString("title"),
                         rs.getString("commune_code"), rs.getString("pole_slug"), ProjectStatus.valueOf(rs.getString("status")),
-                        JourneyStore.instant(rs, "created_at"), JourneyStore.instant(rs, "last_activity_at"),
+                        JourneyStore.instant(rs, "created_at"), JourneyStore.instant(rs, "last_step_at"),
                         JourneyStore.localDate(rs, "follow_up_on"), rs.getInt("waiting"), rs.getBoolean("erasure")))
                 .list();
         Map<String, String> communes = store.communeNames(raws.stream().map(Raw::commune).toList());
@@ -252,7 +260,8 @@ class JourneyService implements Journeys {
 
     @Override
     public Journey read(CurrentUser by, long projectId) {
-        ProjectRow project = requireAnimator(by, projectId, "READ");
+        ProjectRow project = store.project(projectId).orElseThrow(() -> new NotFoundException("journey.unknown", projectId));
+        checkAnimator(by, project, "READ");
         audit.record(new AuditEvent("READ", SUBJECT, Long.toString(projectId), project.porteur().userId().value(),
                 project.regionCode(), Map.of()));
         return journey(project);
@@ -274,15 +283,25 @@ class JourneyService implements Journeys {
     private ProjectRow requireAnimator(CurrentUser by, long projectId, String action) {
         ProjectRow project = store.projectForUpdate(projectId)
                 .orElseThrow(() -> new NotFoundException("journey.unknown", projectId));
-        boolean allowed = project.poleSlug() != null
-                && authorizations.canSeeProjectsOf(by, new PoleRef(project.poleSlug(), project.regionCode()));
-        if (!allowed) {
-            denied(SUBJECT, projectId, project.porteur().userId().value(), project.regionCode(), action);
-        }
-        if (project.anonymised() && !"READ".equals(action)) {
+        checkAnimator(by, project, action);
+        if (project.anonymised()) {
             throw new RuleViolationException("journey.anonymised");
         }
         return project;
+    }
+
+    private void checkAnimator(CurrentUser by, ProjectRow project, String action) {
+        boolean allowed = project.poleSlug() != null
+                && authorizations.canSeeProjectsOf(by, new PoleRef(project.poleSlug(), project.regionCode()));
+        if (!allowed) {
+            denied(SUBJECT, project.id(), project.porteur().userId().value(), project.regionCode(), action);
+        }
+    }
+
+    /** The referral of this project (a referral of another project named in the address is not found). */
+    private ReferralRow referralOf(long projectId, long referralId) {
+        return store.referralForUpdate(referralId).filter(row -> row.referral().projectId() == projectId)
+                .orElseThrow(() -> new NotFoundException("referral.unknown", referralId));
     }
 
     void denied(String subject, long id, long subjectUser, String region, String action) {
@@ -319,7 +338,7 @@ class JourneyService implements Journeys {
                 """).param("project", projectId).param("at", Timestamp.from(at)).param("format", m.format().name())
                 .param("place", blankToNull(m.place())).param("notes", m.notes() == null ? "" : m.notes().strip())
                 .param("by", by.id().value()).param("now", Timestamp.from(now)).update();
-        boolean held = !at.isAfter(now);
+        boolean held = m.time() == null ? !m.date().isAfter(LocalDate.now(clock.withZone(PARIS))) : !at.isAfter(now);
         if (held && project.status() == ProjectStatus.NEW) {
             jdbc.sql("update journey.project set status = 'OPEN' where id = :id").param("id", projectId).update();
         }
@@ -371,6 +390,13 @@ class JourneyService implements Journeys {
     @Override
     public void recordConsent(CurrentUser by, long projectId, String operatorSlug) {
         ProjectRow project = requireAnimator(by, projectId, "UPDATE");
+        if (store.referrals(projectId).stream().noneMatch(r -> r.operatorSlug().equals(operatorSlug))) {
+            throw new NotFoundException("referral.unknown", operatorSlug); // only the partners of this project's referrals
+        }
+        if (store.withdrawnByPorteur(project.porteur().porteurId(), operatorSlug)) {
+            // the person took it back themself: only they can give it again, from their space
+            throw new RuleViolationException("consent.withdrawnByPorteur", store.operatorName(operatorSlug));
+        }
         Instant now = clock.instant();
         if (store.setConsent(project.porteur().porteurId(), operatorSlug, true, now, by.displayName())) {
             store.step(projectId, now, "CONSENT_RECORDED", by.displayName(), null, Seen.PORTEUR_AND_POLE,
@@ -381,16 +407,18 @@ class JourneyService implements Journeys {
     }
 
     @Override
-    public void send(CurrentUser by, long referralId) {
-        ReferralRow row = store.referralForUpdate(referralId)
-                .orElseThrow(() -> new NotFoundException("referral.unknown", referralId));
-        ProjectRow project = requireAnimator(by, row.referral().projectId(), "UPDATE");
+    public void send(CurrentUser by, long projectId, long referralId) {
+        ReferralRow row = referralOf(projectId, referralId);
+        ProjectRow project = requireAnimator(by, projectId, "UPDATE");
         Referral referral = row.referral();
         if (!referral.status().canMoveTo(ReferralStatus.SENT)) {
             throw new RuleViolationException("referral.transition", label("referral.status." + referral.status()));
         }
         if (!referral.consented()) {
             throw new RuleViolationException("referral.noConsent", referral.operatorName());
+        }
+        if (partners(referral).isEmpty()) {
+            throw new RuleViolationException("referral.noRecipient", referral.operatorName());
         }
         Instant now = clock.instant();
         jdbc.sql("update journey.referral set status = 'SENT', sent_at = :at, updated_at = :at where id = :id")
@@ -402,38 +430,67 @@ class JourneyService implements Journeys {
         audited(by, project, "SHARE", List.of("orientation vers " + referral.operatorSlug()));
     }
 
-    /** Emails the partner a new link to answer (the first one, or a reminder). */
+    @Override
+    public void resend(CurrentUser by, long projectId, long referralId) {
+        ReferralRow row = referralOf(projectId, referralId);
+        ProjectRow project = requireAnimator(by, projectId, "UPDATE");
+        if (!row.referral().status().withPartner() || !row.referral().shared()) {
+            throw new RuleViolationException("referral.transition", label("referral.status." + row.referral().status()));
+        }
+        emailPartner(row.referral(), project, "referral-link", 0);
+        Instant now = clock.instant();
+        store.step(projectId, now, "REFERRAL_LINK_SENT", by.displayName(), referralId, Seen.PARTNERS_AND_POLE,
+                row.referral().schemeName());
+        audited(by, project, "SHARE", List.of("lien renvoyé à " + row.referral().operatorSlug()));
+    }
+
+    /** Who receives a referral: the operator's partners (their accounts) and the scheme's contact address. */
+    private java.util.Set<String> partners(Referral referral) {
+        String contact = schemes.find(referral.schemeSlug()).map(Scheme::contactEmail).orElse(null);
+        return mails.partners(referral.operatorSlug(), contact);
+    }
+
+    /** Emails the partner a new link to answer (the first one, a reminder, or sent again by the pôle). */
     void emailPartner(Referral referral, ProjectRow project, String template, int reminder) {
         String token = SecretTokens.newToken();
-        jdbc.sql("insert into journey.referral_link (token_hash, referral_id, created_at) values (:hash, :referral, :at)")
-                .param("hash", SecretTokens.hash(token)).param("referral", referral.id())
-                .param("at", Timestamp.from(clock.instant())).update();
-        String contact = schemes.find(referral.schemeSlug()).map(Scheme::contactEmail).orElse(null);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into journey.referral_link (token_hash, referral_id, created_at, expires_at)
+                values (:hash, :referral, :at, :expires)
+                """).param("hash", SecretTokens.hash(token)).param("referral", referral.id())
+                .param("at", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(properties.partnerLinkValidity())))
+                .update();
         Map<String, Object> model = new HashMap<>();
         model.put("schemeName", referral.schemeName());
         model.put("poleName", project.poleSlug() == null ? "" : store.poleName(project.poleSlug()));
         model.put("communeName", store.communeName(project.communeCode()));
         model.put("stage", label("stage." + project.stage()));
         model.put("path", "/orientations/reponse?jeton=" + token);
+        model.put("validity", notice.words(properties.partnerLinkValidity(), java.util.Locale.FRENCH));
         model.put("reminder", reminder);
         model.put("subjectArgument", referral.schemeName());
-        mails.send(mails.partners(referral.operatorSlug(), contact), template, model);
+        mails.send(partners(referral), template, model);
     }
 
     @Override
-    public void cancelReferral(CurrentUser by, long referralId) {
-        ReferralRow row = store.referralForUpdate(referralId)
-                .orElseThrow(() -> new NotFoundException("referral.unknown", referralId));
-        ProjectRow project = requireAnimator(by, row.referral().projectId(), "UPDATE");
+    public void cancelReferral(CurrentUser by, long projectId, long referralId) {
+        ReferralRow row = referralOf(projectId, referralId);
+        ProjectRow project = requireAnimator(by, projectId, "UPDATE");
         if (!row.referral().status().canMoveTo(ReferralStatus.ABANDONED)) {
             throw new RuleViolationException("referral.transition", label("referral.status." + row.referral().status()));
         }
         Instant now = clock.instant();
-        jdbc.sql("update journey.referral set status = 'ABANDONED', closed_at = :at, updated_at = :at where id = :id")
-                .param("at", Timestamp.from(now)).param("id", referralId).update();
-        store.step(project.id(), now, "REFERRAL_CANCELLED", by.displayName(), referralId,
-                row.referral().sentAt() == null ? Seen.PORTEUR_AND_POLE : Seen.EVERYONE, row.referral().schemeName());
+        close(row.referral(), now, by.displayName());
         store.touch(project.id(), now);
+    }
+
+    /** The pôle stops a referral that is still open: closed, its links no longer work. */
+    private void close(Referral referral, Instant now, String actor) {
+        jdbc.sql("update journey.referral set status = 'ABANDONED', closed_at = :at, updated_at = :at where id = :id")
+                .param("at", Timestamp.from(now)).param("id", referral.id()).update();
+        jdbc.sql("delete from journey.referral_link where referral_id = :id").param("id", referral.id()).update();
+        store.step(referral.projectId(), now, "REFERRAL_CANCELLED", actor, referral.id(),
+                referral.sentAt() == null ? Seen.PORTEUR_AND_POLE : Seen.EVERYONE, referral.schemeName());
     }
 
     // --- status and outcome --------------------------------------------------------------------
@@ -483,6 +540,10 @@ class JourneyService implements Journeys {
             default -> "";
         };
         store.step(projectId, now, "STATUS_" + status, by.displayName(), null, Seen.EVERYONE, detail);
+        if (status == ProjectStatus.ABANDONED) { // the person stopped: no partner waits for them any more
+            store.referrals(projectId).stream().filter(r -> r.status().canMoveTo(ReferralStatus.ABANDONED))
+                    .forEach(r -> close(r, now, by.displayName()));
+        }
         store.touch(projectId, now);
         audited(by, project, "UPDATE", List.of("statut", "issue"));
     }
@@ -500,39 +561,57 @@ class JourneyService implements Journeys {
                 project.regionCode(), Map.of("fields", List.of("nom", "courriel", "téléphone", "textes"))));
     }
 
+    /** Steps the porteur takes themself: their name is the step's author. */
+    private static final List<String> PORTEUR_STEPS = List.of("INTAKE", "CONSENT_GIVEN", "CONSENT_WITHDRAWN",
+            "ERASURE_REQUESTED", "RETENTION_KEPT", "SURVEY_ANSWERED");
+
     /**
-     * Anonymises a porteur and all their projects: name, email, phone, texts, notes and messages go;
-     * the figures (stage, needs, sector, commune, statuses, dates, outcome, jobs) stay.
+     * Anonymises a porteur and all their projects: name, email, phone, texts, notes and messages go, their
+     * open referrals close (partners' links stop working), their consents and unsent emails go; the figures
+     * (stage, needs, sector, commune, statuses, dates, outcome, jobs) stay.
      */
     void anonymise(long porteurId, Instant now, String why) {
-        var porteur = jdbc.sql("select user_id, display_name from journey.porteur where id = :id").param("id", porteurId)
-                .query((rs, row) -> new Object[] {rs.getLong("user_id"), rs.getString("display_name")}).single();
+        record Person(long userId, String name, String email) {}
+        Person person = jdbc.sql("select user_id, display_name, email from journey.porteur where id = :id").param("id", porteurId)
+                .query((rs, row) -> new Person(rs.getLong("user_id"), rs.getString("display_name"), rs.getString("email")))
+                .single();
+        String projects = "(select id from journey.project where porteur_id = :id)";
         jdbc.sql("""
                 update journey.porteur set display_name = 'Personne anonymisée', email = 'anonyme-' || id || '@anonyme.invalid',
-                    phone = null, anonymised_at = :at, updated_at = :at
+                    phone = null, anonymised_at = :at, retention_warned_at = null, updated_at = :at
                 where id = :id
                 """).param("at", Timestamp.from(now)).param("id", porteurId).update();
         jdbc.sql("""
                 update journey.project set title = 'Projet anonymisé', description = '', outcome_note = null,
-                    outcome_siret = null, anonymised_at = :at, erasure_requested_at = null, submission_key = null
+                    outcome_siret = null, anonymised_at = :at, erasure_requested_at = null, submission_key = null,
+                    follow_up_on = null
                 where porteur_id = :id
                 """).param("at", Timestamp.from(now)).param("id", porteurId).update();
-        jdbc.sql("update journey.meeting set notes = '', place = null where project_id in (select id from journey.project where porteur_id = :id)")
-                .param("id", porteurId).update();
-        jdbc.sql("update journey.referral set message = null, outcome = null where project_id in (select id from journey.project where porteur_id = :id)")
+        jdbc.sql("update journey.meeting set notes = '', place = null where project_id in " + projects)
                 .param("id", porteurId).update();
         jdbc.sql("""
+                update journey.referral set message = null, outcome = null,
+                    status = case when status in ('PROPOSED', 'SENT', 'ACCEPTED', 'IN_PROGRESS') then 'ABANDONED' else status end,
+                    closed_at = coalesce(closed_at, :at)
+                where project_id in
+                """ + projects).param("at", Timestamp.from(now)).param("id", porteurId).update();
+        jdbc.sql("delete from journey.referral_link where referral_id in (select id from journey.referral where project_id in "
+                + projects + ")").param("id", porteurId).update();
+        jdbc.sql("delete from journey.consent where porteur_id = :id").param("id", porteurId).update();
+        jdbc.sql("""
                 update journey.timeline_event set text = case when kind in ('NOTE', 'SURVEY_ANSWERED') then '' else text end,
-                    actor_label = case when actor_label = :name then 'Personne anonymisée' else actor_label end
-                where project_id in (select id from journey.project where porteur_id = :id)
-                """).param("name", (String) porteur[1]).param("id", porteurId).update();
-        jdbc.sql("update journey.survey set comment = null where project_id in (select id from journey.project where porteur_id = :id)")
-                .param("id", porteurId).update();
+                    actor_label = case when actor_label = :name or kind in (:porteurSteps) then 'Personne anonymisée'
+                                       else actor_label end
+                where project_id in
+                """ + projects).param("name", person.name()).param("porteurSteps", PORTEUR_STEPS).param("id", porteurId)
+                .update();
+        jdbc.sql("update journey.survey set comment = null where project_id in " + projects).param("id", porteurId).update();
         for (Long project : jdbc.sql("select id from journey.project where porteur_id = :id").param("id", porteurId)
                 .query(Long.class).list()) {
             store.step(project, now, "ANONYMISED_" + why, "Maillage", null, Seen.POLE_ONLY);
         }
-        accounts.anonymisePorteur(new org.maillage.account.UserId((Long) porteur[0]));
+        mails.forget(person.email());
+        accounts.anonymisePorteur(new org.maillage.account.UserId(person.userId()));
     }
 
     // --- regional coordination -----------------------------------------------------------------
@@ -573,12 +652,16 @@ class JourneyService implements Journeys {
         if (!allowed) {
             denied(SUBJECT, projectId, project.porteur().userId().value(), project.regionCode(), "ASSIGN");
         }
+        if (project.anonymised() || project.status().outcome()) {
+            throw new RuleViolationException("journey.assign.closed");
+        }
         Instant now = clock.instant();
         jdbc.sql("update journey.project set pole_slug = :pole, updated_at = :at where id = :id")
                 .param("pole", pole.slug()).param("at", Timestamp.from(now)).param("id", projectId).update();
         jdbc.sql("update journey.porteur set pole_slug = :pole where id = :id and pole_slug is null")
                 .param("pole", pole.slug()).param("id", project.porteur().porteurId()).update();
         store.step(projectId, now, "ASSIGNED", coordinator.displayName(), null, Seen.EVERYONE, pole.name());
+        store.touch(projectId, now);
         audit.record(new AuditEvent("ASSIGN", SUBJECT, Long.toString(projectId), project.porteur().userId().value(),
                 project.regionCode(), Map.of("pole", pole.slug())));
         mails.send(mails.pole(pole.slug(), pole.regionCode()), "intake-new", Map.of("path", "/espace/parcours/" + projectId,

@@ -125,13 +125,22 @@ class JourneyStore {
         return needs.stream().sorted().map(Enum::name).toArray(String[]::new);
     }
 
-    /** Something happened: the project was active now (the retention counts from here). */
+    /** A step of the journey now (by the pôle, a partner or the platform): surveys and retention count from it. */
     void touch(long projectId, Instant at) {
         jdbc.sql("""
-                update journey.project set last_activity_at = greatest(last_activity_at, :at), retention_warned_at = null,
-                    updated_at = :at
+                update journey.project set last_step_at = greatest(last_step_at, :at),
+                    last_activity_at = greatest(last_activity_at, :at), updated_at = :at
                 where id = :id
                 """).param("at", Timestamp.from(at)).param("id", projectId).update();
+    }
+
+    /**
+     * The porteur did something in their space (consent, survey, keeping their file): the retention counts
+     * from it, the journey's last step does not move (the surveys keep their dates).
+     */
+    void touchActivity(long projectId, Instant at) {
+        jdbc.sql("update journey.project set last_activity_at = greatest(last_activity_at, :at) where id = :id")
+                .param("at", Timestamp.from(at)).param("id", projectId).update();
     }
 
     // --- timeline ------------------------------------------------------------------------------
@@ -221,6 +230,14 @@ class JourneyStore {
                 """).param("porteur", porteurId).param("operator", operatorSlug).param("at", Timestamp.from(at)).update() > 0;
     }
 
+    /** Whether the porteur withdrew their consent for this operator (only they can withdraw it). */
+    boolean withdrawnByPorteur(long porteurId, String operatorSlug) {
+        return jdbc.sql("""
+                select exists (select 1 from journey.consent where porteur_id = :porteur and operator_slug = :operator
+                               and withdrawn_at is not null)
+                """).param("porteur", porteurId).param("operator", operatorSlug).query(Boolean.class).single();
+    }
+
     record ConsentRow(String operatorSlug, boolean given, Instant at) {}
 
     List<ConsentRow> consents(long porteurId) {
@@ -258,10 +275,10 @@ class JourneyStore {
                 .query((rs, row) -> referral(rs, names)).optional();
     }
 
-    /** The referral of an emailed link, if the link is one of its. */
-    Optional<Long> referralOfLink(String tokenHash) {
-        return jdbc.sql("select referral_id from journey.referral_link where token_hash = :hash").param("hash", tokenHash)
-                .query(Long.class).optional();
+    /** The referral of an emailed link, if the link is one of its and has not expired. */
+    Optional<Long> referralOfLink(String tokenHash, Instant now) {
+        return jdbc.sql("select referral_id from journey.referral_link where token_hash = :hash and expires_at > :now")
+                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(Long.class).optional();
     }
 
     private static ReferralRow referral(ResultSet rs, Map<String, String> operatorNames) throws SQLException {
@@ -298,11 +315,12 @@ class JourneyStore {
     }
 
     String poleName(String slug) {
-        return slug == null ? null : poles.findBySlug(slug).map(coverage -> coverage.pole().name()).orElse(slug);
+        return slug == null ? null : poleNames().getOrDefault(slug, slug);
     }
 
     Optional<PoleSummary> pole(String slug) {
-        return slug == null ? Optional.empty() : poles.findBySlug(slug).map(coverage -> coverage.pole());
+        return slug == null ? Optional.empty()
+                : poles.list().stream().filter(pole -> pole.slug().equals(slug)).findFirst().map(PoleSummary.class::cast);
     }
 
     String communeName(String code) {

@@ -21,6 +21,7 @@ import org.maillage.journey.JourneyViews.OwnProject;
 import org.maillage.journey.JourneyViews.Referral;
 import org.maillage.journey.JourneyViews.Space;
 import org.maillage.journey.JourneyViews.Survey;
+import org.maillage.journey.ReferralStatus;
 import org.maillage.journey.PorteurSpace;
 import org.maillage.journey.internal.JourneyStore.ProjectRow;
 import org.maillage.journey.internal.JourneyStore.Reader;
@@ -95,8 +96,11 @@ class PorteurSpaceService implements PorteurSpace {
             store.consents(own.id()).forEach(c -> consents.put(c.operatorSlug(),
                     new Consent(c.operatorSlug(), store.operatorName(c.operatorSlug()), c.given(), c.at())));
             operators.forEach(slug -> consents.putIfAbsent(slug, new Consent(slug, store.operatorName(slug), false, null)));
+            // warned, and nothing happened since: the anonymisation is coming
             Instant warned = jdbc.sql("""
-                    select min(retention_warned_at) from journey.project where porteur_id = :id and anonymised_at is null
+                    select o.retention_warned_at from journey.porteur o
+                    where o.id = :id and o.retention_warned_at >= greatest(o.updated_at,
+                        (select max(p.last_activity_at) from journey.project p where p.porteur_id = o.id))
                     """).param("id", own.id()).query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant)
                     .orElse(null);
             return new Space(own.contact(), store.poleName(own.poleSlug()), projects, List.copyOf(consents.values()),
@@ -107,20 +111,43 @@ class PorteurSpaceService implements PorteurSpace {
     @Override
     public void setConsent(CurrentUser porteur, String operatorSlug, boolean given) {
         Own own = own(porteur).orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Accès refusé"));
+        // the partners of their referrals (or of a consent already given): nothing else is offered
+        Map<Long, List<Referral>> referrals = new LinkedHashMap<>();
+        store.projectsOf(own.id()).forEach(p -> referrals.put(p.id(), store.referrals(p.id())));
+        boolean known = referrals.values().stream().flatMap(List::stream).anyMatch(r -> r.operatorSlug().equals(operatorSlug))
+                || store.consents(own.id()).stream().anyMatch(c -> c.operatorSlug().equals(operatorSlug));
+        if (!known) {
+            throw new NotFoundException("consent.unknown", operatorSlug);
+        }
         Instant now = clock.instant();
         if (!store.setConsent(own.id(), operatorSlug, given, now, "porteur")) {
             return;
         }
-        for (ProjectRow p : store.projectsOf(own.id())) {
-            boolean concerned = store.referrals(p.id()).stream().anyMatch(r -> r.operatorSlug().equals(operatorSlug));
-            if (concerned) {
-                store.step(p.id(), now, given ? "CONSENT_GIVEN" : "CONSENT_WITHDRAWN", own.contact().displayName(), null,
-                        Seen.PORTEUR_AND_POLE, store.operatorName(operatorSlug));
-                store.touch(p.id(), now);
+        referrals.forEach((project, ofProject) -> {
+            List<Referral> concerned = ofProject.stream().filter(r -> r.operatorSlug().equals(operatorSlug)).toList();
+            if (concerned.isEmpty()) {
+                return;
             }
-        }
+            store.step(project, now, given ? "CONSENT_GIVEN" : "CONSENT_WITHDRAWN", own.contact().displayName(), null,
+                    Seen.PORTEUR_AND_POLE, store.operatorName(operatorSlug));
+            if (!given) { // a referral the partner has not answered yet goes back to the pôle: it is no longer shared
+                concerned.stream().filter(r -> r.status() == ReferralStatus.SENT).forEach(r -> unshare(r, now));
+            }
+            store.touchActivity(project, now);
+        });
         audit.record(new AuditEvent(given ? "CONSENT" : "WITHDRAW", JourneyService.SUBJECT, Long.toString(own.id()),
                 porteur.id().value(), own.regionCode(), Map.of("operator", operatorSlug)));
+    }
+
+    /** A sent referral returns to PROPOSED: its links stop working, the pôle may send it again with consent. */
+    private void unshare(Referral referral, Instant now) {
+        jdbc.sql("""
+                update journey.referral set status = 'PROPOSED', sent_at = null, reminders_sent = 0, updated_at = :at
+                where id = :id and status = 'SENT'
+                """).param("at", Timestamp.from(now)).param("id", referral.id()).update();
+        jdbc.sql("delete from journey.referral_link where referral_id = :id").param("id", referral.id()).update();
+        store.step(referral.projectId(), now, "REFERRAL_UNSHARED", "Maillage", referral.id(), Seen.PORTEUR_AND_POLE,
+                referral.schemeName());
     }
 
     @Override
@@ -142,6 +169,10 @@ class PorteurSpaceService implements PorteurSpace {
             project.put("idea", p.description());
             project.put("commune", store.communeName(p.communeCode()));
             project.put("stage", p.stage().name());
+            project.put("stageAtIntake", p.stageSelf() == null ? null : p.stageSelf().name());
+            project.put("heardFrom", p.heardFrom() == null ? null : p.heardFrom().name());
+            project.put("intendedLegalForm", p.legalForm());
+            project.put("erasureRequestedAt", p.erasureRequestedAt() == null ? null : p.erasureRequestedAt().toString());
             project.put("needs", p.needs().stream().map(Enum::name).toList());
             project.put("sector", p.sector());
             project.put("collective", p.collective());
@@ -179,17 +210,33 @@ class PorteurSpaceService implements PorteurSpace {
                 referral.put("status", r.status().name());
                 referral.put("proposedAt", r.proposedAt().toString());
                 referral.put("sentAt", r.sentAt() == null ? null : r.sentAt().toString());
+                referral.put("answeredAt", r.answeredAt() == null ? null : r.answeredAt().toString());
+                referral.put("declineReason", r.declineReason() == null ? null : r.declineReason().name());
+                referral.put("partnerMessage", r.message());
+                referral.put("outcome", r.outcome());
                 return referral;
             }).toList());
-            project.put("meetings", store.meetings(p.id()).stream().map(m -> Map.of("at", m.at().toString(),
-                    "format", m.format().name())).toList());
+            project.put("meetings", store.meetings(p.id()).stream().map(m -> {
+                Map<String, Object> meeting = new LinkedHashMap<>();
+                meeting.put("at", m.at().toString());
+                meeting.put("format", m.format().name());
+                meeting.put("place", m.place());
+                return meeting;
+            }).toList());
             project.put("timeline", store.timeline(p.id(), Reader.PORTEUR).stream().map(s -> Map.of("at", s.at().toString(),
                     "by", s.actorLabel(), "what", s.text())).toList());
             projects.add(project);
         }
         document.put("projects", projects);
-        document.put("consents", space.consents().stream().map(c -> Map.of("operator", c.operatorName(),
-                "given", c.given())).toList());
+        document.put("consents", space.consents().stream().map(c -> {
+            Map<String, Object> consent = new LinkedHashMap<>();
+            consent.put("operator", c.operatorName());
+            consent.put("given", c.given());
+            consent.put("since", c.at() == null ? null : c.at().toString());
+            return consent;
+        }).toList());
+        // the pôle's own notes are not in this file: the person asks the pôle for them (right of access)
+        document.put("notes", "Les notes de travail du pôle ne figurent pas ici : demandez-les à votre pôle si vous le souhaitez.");
         audit.record(new AuditEvent("EXPORT", JourneyService.SUBJECT, Long.toString(own.id()), porteur.id().value(),
                 own.regionCode(), Map.of()));
         return document;
@@ -199,13 +246,19 @@ class PorteurSpaceService implements PorteurSpace {
     public void keep(CurrentUser porteur) {
         Own own = own(porteur).orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Accès refusé"));
         Instant now = clock.instant();
-        List<Long> warned = jdbc.sql("""
-                select id from journey.project where porteur_id = :id and retention_warned_at is not null and anonymised_at is null
-                """).param("id", own.id()).query(Long.class).list();
+        boolean isWarned = jdbc.sql("select retention_warned_at is not null from journey.porteur where id = :id")
+                .param("id", own.id()).query(Boolean.class).single();
+        if (!isWarned) {
+            return;
+        }
+        List<Long> warned = jdbc.sql("select id from journey.project where porteur_id = :id and anonymised_at is null")
+                .param("id", own.id()).query(Long.class).list();
         for (long project : warned) {
             store.step(project, now, "RETENTION_KEPT", own.contact().displayName(), null, Seen.PORTEUR_AND_POLE);
-            store.touch(project, now);
+            store.touchActivity(project, now);
         }
+        jdbc.sql("update journey.porteur set retention_warned_at = null, updated_at = :at where id = :id")
+                .param("at", Timestamp.from(now)).param("id", own.id()).update();
     }
 
     @Override
@@ -254,13 +307,14 @@ class PorteurSpaceService implements PorteurSpace {
         long projectId = jdbc.sql("""
                 update journey.survey set answered_at = :at, activity_created = :created, jobs = :jobs,
                     satisfaction = :satisfaction, comment = :comment
-                where id = :id returning project_id
+                where id = :id and answered_at is null returning project_id
                 """).param("at", Timestamp.from(now)).param("created", answer.activityCreated()).param("jobs", jobs)
                 .param("satisfaction", answer.satisfaction())
                 .param("comment", answer.comment() == null || answer.comment().isBlank() ? null : answer.comment().strip())
-                .param("id", survey.id()).query(Long.class).single();
+                .param("id", survey.id()).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("survey.link")); // answered meanwhile, by the same link
         store.step(projectId, now, "SURVEY_ANSWERED", "Maillage", null, Seen.PORTEUR_AND_POLE, survey.months(),
                 answer.satisfaction());
-        store.touch(projectId, now);
+        store.touchActivity(projectId, now);
     }
 }

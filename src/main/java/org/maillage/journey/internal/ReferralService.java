@@ -163,7 +163,7 @@ class ReferralService implements Referrals {
         if (!SecretTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return store.referralOfLink(SecretTokens.hash(token))
+        return store.referralOfLink(SecretTokens.hash(token), clock.instant())
                 .flatMap(id -> forUpdate ? store.referralForUpdate(id) : store.referral(id))
                 .filter(row -> row.referral().shared() && !row.referral().status().closed());
     }
@@ -171,7 +171,7 @@ class ReferralService implements Referrals {
     private void apply(ReferralRow row, AnswerForm answer, String actorLabel, LinkActor linkActor) {
         Referral referral = row.referral();
         ReferralStatus to = answer.decision();
-        if (!to.setByPartner() || !referral.status().canMoveTo(to)) {
+        if (!referral.status().partnerMoves().contains(to)) {
             throw new RuleViolationException("referral.transition", label("referral.status." + referral.status()));
         }
         if (to == ReferralStatus.DECLINED && answer.reason() == null) {
@@ -191,6 +191,9 @@ class ReferralService implements Referrals {
                 """).param("status", to.name()).param("at", Timestamp.from(now)).param("answering", answering)
                 .param("reason", to == ReferralStatus.DECLINED ? answer.reason().name() : null)
                 .param("message", message).param("closed", to.closed()).param("id", referral.id()).update();
+        if (to.closed()) { // its links have served
+            jdbc.sql("delete from journey.referral_link where referral_id = :id").param("id", referral.id()).update();
+        }
         String detail = to == ReferralStatus.DECLINED ? label("referral.decline." + answer.reason()) : "";
         store.step(referral.projectId(), now, "REFERRAL_" + to, actorLabel, referral.id(), Seen.EVERYONE,
                 referral.schemeName(), detail);

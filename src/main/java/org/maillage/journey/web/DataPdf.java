@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -29,11 +30,12 @@ final class DataPdf {
 
     private DataPdf() {}
 
-    static byte[] write(String title, Map<String, Object> document) {
+    /** @param label the words for a key of the document (the keys themselves where there are none) */
+    static byte[] write(String title, Map<String, Object> document, Function<String, String> label) {
         List<String[]> lines = new ArrayList<>(); // [font: B or R, text]
         lines.add(new String[] {"B", title});
         lines.add(new String[] {"R", ""});
-        flatten(document, 0, lines);
+        flatten(document, 0, lines, label);
         PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -62,16 +64,16 @@ final class DataPdf {
     }
 
     @SuppressWarnings("unchecked")
-    private static void flatten(Object value, int level, List<String[]> lines) {
+    private static void flatten(Object value, int level, List<String[]> lines, Function<String, String> label) {
         String indent = "    ".repeat(level);
         if (value instanceof Map<?, ?> map) {
             for (var entry : ((Map<String, Object>) map).entrySet()) {
                 Object v = entry.getValue();
                 if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                    lines.add(new String[] {"B", indent + entry.getKey()});
-                    flatten(v, level + 1, lines);
+                    lines.add(new String[] {"B", indent + label.apply(entry.getKey())});
+                    flatten(v, level + 1, lines, label);
                 } else {
-                    wrap(indent + entry.getKey() + " : " + (v == null ? "—" : v), "R", lines);
+                    wrap(indent + label.apply(entry.getKey()) + " : " + (v == null ? "—" : v), "R", lines);
                 }
             }
         } else if (value instanceof List<?> list) {
@@ -79,7 +81,7 @@ final class DataPdf {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> || item instanceof List<?>) {
                     lines.add(new String[] {"B", indent + "#" + i++});
-                    flatten(item, level + 1, lines);
+                    flatten(item, level + 1, lines, label);
                 } else {
                     wrap(indent + "- " + item, "R", lines);
                 }

@@ -87,8 +87,8 @@ class JourneyPagesController {
         model.addAttribute("pole", pole);
         model.addAttribute("statuses", ProjectStatus.values());
         model.addAttribute("views", List.of("ALL", "NEW", "OVERDUE", "WAITING", "ERASURE"));
-        model.addAttribute("myPoles", user.scopes(Role.ANIMATEUR, ScopeType.POLE).stream()
-                .flatMap(slug -> poles.findBySlug(slug).stream()).map(c -> c.pole()).toList());
+        var animated = user.scopes(Role.ANIMATEUR, ScopeType.POLE);
+        model.addAttribute("myPoles", poles.list().stream().filter(p -> animated.contains(p.slug())).toList());
         return "journey/inbox";
     }
 
@@ -233,13 +233,19 @@ class JourneyPagesController {
     @PostMapping("/espace/parcours/{id}/orientations/{referral}/envoyer")
     String send(@PathVariable long id, @PathVariable long referral, RedirectAttributes redirect) {
         CurrentUser user = authorizations.requireUser();
-        return act(id, redirect, "referral.sent", () -> journeys.send(user, referral));
+        return act(id, redirect, "referral.sent", () -> journeys.send(user, id, referral));
+    }
+
+    @PostMapping("/espace/parcours/{id}/orientations/{referral}/renvoyer")
+    String resend(@PathVariable long id, @PathVariable long referral, RedirectAttributes redirect) {
+        CurrentUser user = authorizations.requireUser();
+        return act(id, redirect, "referral.resent", () -> journeys.resend(user, id, referral));
     }
 
     @PostMapping("/espace/parcours/{id}/orientations/{referral}/annuler")
     String cancel(@PathVariable long id, @PathVariable long referral, RedirectAttributes redirect) {
         CurrentUser user = authorizations.requireUser();
-        return act(id, redirect, "referral.cancelled", () -> journeys.cancelReferral(user, referral));
+        return act(id, redirect, "referral.cancelled", () -> journeys.cancelReferral(user, id, referral));
     }
 
     @PostMapping("/espace/parcours/{id}/effacement")

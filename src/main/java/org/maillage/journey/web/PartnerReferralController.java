@@ -134,8 +134,7 @@ class PartnerReferralController {
 
     private String page(Model model) {
         PartnerReferral view = (PartnerReferral) model.getAttribute("view");
-        model.addAttribute("decisions", view.referral().status().next().stream()
-                .filter(ReferralStatus::setByPartner).toList());
+        model.addAttribute("decisions", List.copyOf(view.referral().status().partnerMoves()));
         model.addAttribute("reasons", DeclineReason.values());
         return "journey/partner-referral";
     }

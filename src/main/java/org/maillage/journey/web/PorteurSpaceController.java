@@ -3,6 +3,7 @@ package org.maillage.journey.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
@@ -14,6 +15,8 @@ import org.maillage.journey.Porteurs;
 import org.maillage.platform.Audit;
 import org.maillage.platform.AuditEntry;
 import org.maillage.platform.AuditQuery;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,9 +47,11 @@ class PorteurSpaceController {
     private final Authorizations authorizations;
     private final Audit audit;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
     PorteurSpaceController(Porteurs porteurs, PorteurSpace spaces, Authorizations authorizations, Audit audit,
-            ObjectMapper json) {
+            ObjectMapper json, MessageSource messages) {
+        this.messages = messages;
         this.porteurs = porteurs;
         this.spaces = spaces;
         this.authorizations = authorizations;
@@ -85,7 +90,9 @@ class PorteurSpaceController {
     @GetMapping("/mon-espace/donnees.pdf")
     ResponseEntity<byte[]> exportPdf() {
         Map<String, Object> document = spaces.export(authorizations.requireUser());
-        return download(DataPdf.write("Mes données — Maillage", document), MediaType.APPLICATION_PDF,
+        Locale locale = LocaleContextHolder.getLocale();
+        return download(DataPdf.write(messages.getMessage("export.title", null, locale), document,
+                key -> messages.getMessage("export." + key, null, key, locale)), MediaType.APPLICATION_PDF,
                 "mes-donnees-maillage.pdf");
     }
 

@@ -65,7 +65,7 @@ class JourneyJobsIT {
         var partner = users.staff(Role.PARTENAIRE, "civam-bretagne");
         long referral = journeys.propose(animator.current(), project, "civam-installation");
         journeys.recordConsent(animator.current(), project, "civam-bretagne");
-        journeys.send(animator.current(), referral);
+        journeys.send(animator.current(), project, referral);
         Instant sent = jdbc.sql("select sent_at from journey.referral where id = :id").param("id", referral)
                 .query(java.sql.Timestamp.class).single().toInstant();
         TestMail.await(partner.email(), "vous oriente", 1);
@@ -123,10 +123,13 @@ class JourneyJobsIT {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
-    /** The project's last step goes back in time (the other tests' journeys stay recent). */
+    /** The project and its porteur's file go back in time (the other tests' journeys stay recent). */
     private void quietFor(long project, Duration quiet, Instant now) {
-        jdbc.sql("update journey.project set last_activity_at = :at where id = :id")
-                .param("at", java.sql.Timestamp.from(now.minus(quiet))).param("id", project).update();
+        var at = java.sql.Timestamp.from(now.minus(quiet));
+        jdbc.sql("update journey.project set last_activity_at = :at, last_step_at = :at where id = :id")
+                .param("at", at).param("id", project).update();
+        jdbc.sql("update journey.porteur set created_at = :at, updated_at = :at where id = (select porteur_id from journey.project where id = :id)")
+                .param("at", at).param("id", project).update();
     }
 
     private String porteurAndProject(long project) {
@@ -145,7 +148,8 @@ class JourneyJobsIT {
         quietFor(kept, Duration.ofDays(1095 - 31), now);
 
         jobs.run(now); // 31 days before the end of the 3 years: no warning yet
-        assertThat(jdbc.sql("select count(*) from journey.project where id in (:a, :b) and retention_warned_at is null")
+        assertThat(jdbc.sql("select count(*) from journey.project p join journey.porteur o on o.id = p.porteur_id"
+                + " where p.id in (:a, :b) and o.retention_warned_at is null")
                 .param("a", project).param("b", kept).query(Long.class).single()).isEqualTo(2);
         jobs.run(now.plus(Duration.ofDays(2))); // 29 days before: warned, each with a link to their space
         var warning = TestMail.await(email, "seront anonymisées", 1).get(0);

@@ -54,4 +54,13 @@ class OutboxNotifications implements Notifications {
                 .param("body", body)
                 .update();
     }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void forget(String address) {
+        jdbc.sql("delete from platform.outbox_email where lower(recipient) = lower(:to) and status <> 'SENT'")
+                .param("to", address).update();
+        jdbc.sql("update platform.outbox_email set recipient = 'effacé', body = null where lower(recipient) = lower(:to)")
+                .param("to", address).update();
+    }
 }
