@@ -180,4 +180,80 @@ class JourneyBrowserIT extends BrowserTest {
         fa.navigate(url(link));
         assertThat(fa.locator("h1")).hasText("Ce lien ne fonctionne plus");
     }
+
+    /**
+     * A commune no pôle covers (Plouha, Leff Armor): the request reaches the regional coordination, which
+     * sees no name and hands it to a pôle, whose animator then finds it; the porteur later answers the
+     * follow-up survey from its emailed link; the partner's list of referrals. Every page axe-clean.
+     */
+    @Test
+    void aRequestNoPoleCoversIsHandedToAPoleByTheCoordinationAndThePorteurAnswersTheSurvey() {
+        var coordinator = users.staff(Role.COORDINATEUR, "53");
+        var animator = users.staff(Role.ANIMATEUR, "pole-ess-pays-de-saint-brieuc");
+        String name = "Erwan " + TestUsers.letters(8);
+        String email = TestUsers.uniqueEmail("plouha");
+
+        Page visitor = open(new Browser.NewContextOptions().setExtraHTTPHeaders(Map.of("X-Forwarded-For",
+                JourneyFixtures.newAddress())), "/je-porte-un-projet");
+        visitor.getByLabel("Votre nom (ou celui du groupe)").fill(name);
+        visitor.getByLabel("Courriel").fill(email);
+        visitor.getByLabel("seul·e", new Page.GetByLabelOptions().setExact(true)).check();
+        visitor.getByLabel("Votre idée, avec vos mots").fill("Un café associatif au bourg, avec une épicerie de produits locaux.");
+        visitor.getByLabel("Votre commune").fill("Plouha");
+        visitor.getByLabel("Où en êtes-vous ?").selectOption("PROJET");
+        visitor.getByLabel("local ou foncier").check();
+        visitor.getByLabel("J’accepte d’être recontacté·e par le pôle ESS de mon territoire au sujet de mon projet.").check();
+        visitor.getByLabel("J’accepte le traitement de mes données pour mon accompagnement, comme le décrit la notice ci-dessous.").check();
+        click(visitor, "Envoyer ma demande");
+        assertThat(visitor.locator("[role=status]")).containsText("Aucun pôle ne couvre encore votre commune");
+        assertThat(Chromium.seriousAccessibilityViolations(visitor)).as("acknowledgement").isEmpty();
+
+        Page region = signedIn(coordinator.email());
+        region.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Les demandes de communes sans pôle, à confier")).click();
+        Locator request = region.locator("li.card").filter(new Locator.FilterOptions().setHasText("Plouha")).last();
+        assertThat(request).containsText("local ou foncier");
+        assertThat(region.locator("main")).not().containsText(name);
+        assertThat(Chromium.seriousAccessibilityViolations(region)).as("requests to hand over").isEmpty();
+        request.getByRole(AriaRole.BUTTON).click(); // no pôle chosen yet
+        assertThat(region.locator("[role=alert]")).containsText("Choisissez le pôle");
+        request = region.locator("li.card").filter(new Locator.FilterOptions().setHasText("Plouha")).last();
+        request.getByLabel("Pôle à qui la confier").selectOption("pole-ess-pays-de-saint-brieuc");
+        request.getByRole(AriaRole.BUTTON).click();
+        assertThat(region.locator("[role=status]")).containsText("Demande confiée au pôle");
+
+        Page pole = signedIn(animator.email());
+        pole.navigate(url("/espace/parcours?vue=NEW"));
+        pole.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+        assertThat(pole.locator(".timeline")).containsText("Demande confiée à Pôle ESS du Pays de Saint-Brieuc");
+        assertThat(jdbc.sql("select p.pole_slug from journey.project p join journey.porteur o on o.id = p.porteur_id"
+                + " where o.email = :email").param("email", email).query(String.class).single())
+                .isEqualTo("pole-ess-pays-de-saint-brieuc");
+
+        // six months on, the survey (its link as the job emails it) answered on a phone, a mistake first
+        String token = org.maillage.platform.SecretTokens.newToken();
+        jdbc.sql("""
+                insert into journey.survey (project_id, months, sent_at, token_hash)
+                select p.id, 6, now(), :hash from journey.project p join journey.porteur o on o.id = p.porteur_id where o.email = :email
+                """).param("hash", org.maillage.platform.SecretTokens.hash(token)).param("email", email).update();
+        Page survey = open(new Browser.NewContextOptions().setViewportSize(390, 844), "/enquete?jeton=" + token);
+        survey.getByLabel("oui", new Page.GetByLabelOptions().setExact(true)).check();
+        survey.getByLabel("Combien d’emplois (équivalents temps plein) ?").fill("un et demi");
+        click(survey, "Envoyer");
+        assertThat(survey.locator("#satisfaction-error")).isVisible();
+        assertThat(survey.getByLabel("Combien d’emplois (équivalents temps plein) ?")).hasValue("un et demi");
+        assertThat(Chromium.seriousAccessibilityViolations(survey)).as("survey with errors").isEmpty();
+        survey.getByLabel("Combien d’emplois (équivalents temps plein) ?").fill("1,5");
+        survey.getByLabel("4", new Page.GetByLabelOptions().setExact(true)).check();
+        click(survey, "Envoyer");
+        assertThat(survey.locator("[role=status]")).containsText("Merci");
+        assertThat(jdbc.sql("select jobs || ' ' || satisfaction from journey.survey s join journey.project p on p.id = s.project_id"
+                + " join journey.porteur o on o.id = p.porteur_id where o.email = :email").param("email", email)
+                .query(String.class).single()).isEqualTo("1.50 4");
+
+        // a partner's list of referrals (empty views included) is axe-clean too
+        Page partner = signedIn(users.staff(Role.PARTENAIRE, "kejal").email());
+        partner.navigate(url("/espace/orientations?vue=WAITING"));
+        assertThat(partner.locator("h1")).hasText("Les orientations reçues");
+        assertThat(Chromium.seriousAccessibilityViolations(partner)).as("partner's referrals").isEmpty();
+    }
 }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.maillage.account.Role;
 import org.maillage.journey.JourneyForms.StatusForm;
-import org.maillage.offer.ProjectNeed;
-import org.maillage.offer.ProjectStage;
 import org.maillage.platform.RuleViolationException;
 import org.maillage.support.MaillageIntegrationTest;
 import org.maillage.support.Session;
@@ -48,27 +44,8 @@ class JourneyIT {
     @Autowired
     PorteurSpace spaces;
 
-    private static int address = 1;
-
-    /** A client address of its own, so that the rate limit of one test never touches another. */
-    private static synchronized String newAddress() {
-        return "198.51.100." + (address++ % 250 + 1);
-    }
-
     private Map<String, String> intake(String email, String idea, String commune, String key) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("displayName", "Yann Test");
-        fields.put("email", email);
-        fields.put("phone", "");
-        fields.put("collective", "false");
-        fields.put("idea", idea);
-        fields.put("commune", commune);
-        fields.put("stage", "IDEE");
-        fields.put("needs", "DEFINE_IDEA");
-        fields.put("heardFrom", "WORD_OF_MOUTH");
-        fields.put("consentContact", "true");
-        fields.put("consentData", "true");
-        fields.put("website", "");
+        Map<String, String> fields = JourneyFixtures.intakeFields("Yann Test", email, "", idea, commune);
         fields.put("submissionKey", key);
         return fields;
     }
@@ -80,7 +57,7 @@ class JourneyIT {
 
     @Test
     void theIntakeIsRoutedToThePoleAcknowledgedAndSentTwiceMakesOneRequest() {
-        Session visitor = new Session(port).withHeader("X-Forwarded-For", newAddress());
+        Session visitor = new Session(port).withHeader("X-Forwarded-For", JourneyFixtures.newAddress());
         String page = visitor.get("/je-porte-un-projet").body();
         assertThat(page).doesNotContainIgnoringCase("name=\"siret\"").contains("Aucun numéro SIRET");
         Matcher key = Pattern.compile("name=\"submissionKey\" value=\"([0-9a-f-]{36})\"").matcher(page);
@@ -105,7 +82,7 @@ class JourneyIT {
 
     @Test
     void aRobotFillingTheHiddenFieldIsAnsweredAsUsualAndNothingIsKept() {
-        Session robot = new Session(port).withHeader("X-Forwarded-For", newAddress());
+        Session robot = new Session(port).withHeader("X-Forwarded-For", JourneyFixtures.newAddress());
         String email = TestUsers.uniqueEmail("robot");
         Map<String, String> fields = intake(email, "Buy cheap things", "22136", UUID.randomUUID().toString());
         fields.put("website", "http://spam.example");
@@ -117,7 +94,7 @@ class JourneyIT {
 
     @Test
     void badInputComesBackNextToItsFieldWithEverythingTypedAndTooManyRequestsAreRefused() {
-        String client = newAddress();
+        String client = JourneyFixtures.newAddress();
         Session visitor = new Session(port).withHeader("X-Forwarded-For", client);
         Map<String, String> fields = intake("pas-une-adresse", "Un tiers-lieu culturel dans une ancienne gare", "Zzyzxville",
                 UUID.randomUUID().toString());
@@ -148,20 +125,8 @@ class JourneyIT {
         assertThat(projects(sixth.get("email"))).isZero();
     }
 
-    /** A request of a porteur of Loudéac, through the service. */
     private long submitted(String email) {
-        return journeys.submit(new IntakeForm("Porteur " + email.substring(0, 12), email, "", false,
-                "Un atelier partage " + TestUsers.letters(6), "22136", ProjectStage.IDEE, Set.of(ProjectNeed.FINANCING), null,
-                true, true, "", UUID.randomUUID()), "22136", newAddress()).projectId();
-    }
-
-    /** The porteur as signed in through their magic link. */
-    private User porteur(String email) {
-        long id = jdbc.sql("select user_id from journey.porteur where email = :email").param("email", email)
-                .query(Long.class).single();
-        var user = new org.maillage.account.UserId(id);
-        return new User(user, email, "Porteur", new org.maillage.account.CurrentUser(user, email, "Porteur", java.util.List.of(
-                new org.maillage.account.Grant(Role.PORTEUR, org.maillage.account.ScopeType.SELF, Long.toString(id), "Porteur", null))));
+        return JourneyFixtures.submitted(journeys, "Porteur " + email.substring(0, 12), email, "", false);
     }
 
     private long auditRows(String action, String subject, long id) {
@@ -216,8 +181,7 @@ class JourneyIT {
         Session anonymous = new Session(port);
         assertThat(anonymous.get(link).body()).contains(email);
         assertThat(anonymous.get("/orientations/reponse?jeton=" + "A".repeat(43)).statusCode()).isEqualTo(404);
-        var porteur = porteur(email);
-        spaces.setConsent(porteur.current(), "tag-bzh-22", false);
+        spaces.setConsent(JourneyFixtures.porteur(jdbc, email), "tag-bzh-22", false);
         assertThat(anonymous.get(link).statusCode()).isEqualTo(404);
         assertThat(tagSession.get("/espace/orientations/" + referral).statusCode()).isEqualTo(403);
         assertThat(auditRows("DENIED", "REFERRAL", referral)).isEqualTo(3);
@@ -230,10 +194,10 @@ class JourneyIT {
         long project = submitted(email);
         journeys.changeStatus(animator.current(), project, new StatusForm(ProjectStatus.CREATED, java.time.LocalDate.now(),
                 null, "", "2", null, "", null));
-        var porteur = porteur(email);
-        assertThat(spaces.export(porteur.current()).toString()).contains(email);
+        var porteur = JourneyFixtures.porteur(jdbc, email);
+        assertThat(spaces.export(porteur).toString()).contains(email);
         assertThatThrownBy(() -> journeys.confirmErasure(animator.current(), project)).isInstanceOf(RuleViolationException.class);
-        spaces.requestErasure(porteur.current());
+        spaces.requestErasure(porteur);
         assertThat(new Session(port).signedIn(animator.email()).get("/espace/parcours?vue=ERASURE").body())
                 .contains("Effacement demandé");
         journeys.confirmErasure(animator.current(), project);

@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.maillage.account.CurrentUser;
-import org.maillage.account.Grant;
 import org.maillage.account.Role;
-import org.maillage.account.ScopeType;
-import org.maillage.account.UserId;
-import org.maillage.offer.ProjectNeed;
-import org.maillage.offer.ProjectStage;
 import org.maillage.platform.NotFoundException;
 import org.maillage.platform.RuleViolationException;
 import org.maillage.support.MaillageIntegrationTest;
@@ -52,39 +43,16 @@ class JourneyPrivacyIT {
     @Autowired
     PorteurSpace spaces;
 
-    private static int address = 1;
-
-    private static synchronized String newAddress() {
-        return "203.0.113." + (address++ % 250 + 1);
-    }
-
     private Map<String, String> intake(String email, String phone) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("displayName", "Gael Intrus");
-        fields.put("email", email);
-        fields.put("phone", phone);
-        fields.put("collective", "false");
-        fields.put("idea", "Une idee " + TestUsers.letters(6));
-        fields.put("commune", "Loudéac");
-        fields.put("stage", "IDEE");
-        fields.put("consentContact", "true");
-        fields.put("consentData", "true");
-        fields.put("website", "");
-        fields.put("submissionKey", UUID.randomUUID().toString());
-        return fields;
+        return JourneyFixtures.intakeFields("Gael Intrus", email, phone, "Une idee " + TestUsers.letters(6), "Loudéac");
     }
 
     private long submitted(String email) {
-        return journeys.submit(new IntakeForm("Nolwenn Secret", email, "06 11 22 33 44", false,
-                "Un atelier partage " + TestUsers.letters(6), "22136", ProjectStage.IDEE, Set.of(ProjectNeed.FINANCING), null,
-                true, true, "", UUID.randomUUID()), "22136", newAddress()).projectId();
+        return JourneyFixtures.submitted(journeys, "Nolwenn Secret", email, "06 11 22 33 44", false);
     }
 
     private CurrentUser porteur(String email) {
-        long id = jdbc.sql("select user_id from journey.porteur where email = :email").param("email", email)
-                .query(Long.class).single();
-        return new CurrentUser(new UserId(id), email, "Porteur",
-                List.of(new Grant(Role.PORTEUR, ScopeType.SELF, Long.toString(id), "Porteur", null)));
+        return JourneyFixtures.porteur(jdbc, email);
     }
 
     private String column(String sql, long id) {
@@ -96,7 +64,7 @@ class JourneyPrivacyIT {
         // a known porteur's phone stays theirs, whoever sends the form with their address
         String email = TestUsers.uniqueEmail("connu");
         submitted(email);
-        Session stranger = new Session(port).withHeader("X-Forwarded-For", newAddress());
+        Session stranger = new Session(port).withHeader("X-Forwarded-For", JourneyFixtures.newAddress());
         assertThat(stranger.submit("/je-porte-un-projet", "/je-porte-un-projet", intake(email, "07 99 99 99 99"))
                 .statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select phone || '|' || display_name from journey.porteur where email = :email")

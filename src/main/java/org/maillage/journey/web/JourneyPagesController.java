@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
 import org.maillage.account.Role;
@@ -139,34 +140,33 @@ class JourneyPagesController {
     @PostMapping("/espace/parcours/{id}/qualification")
     String qualify(@PathVariable long id, @Valid @ModelAttribute("qualification") Qualification form,
             BindingResult validation, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        CurrentUser user = authorizations.requireUser();
-        if (validation.hasErrors()) {
-            return invalid(user, id, model, response, "qualification");
-        }
-        journeys.qualify(user, id, form);
-        return done(id, redirect, "journey.qualified");
+        return save(id, validation, model, response, redirect, "qualification", "journey.qualified",
+                user -> journeys.qualify(user, id, form));
     }
 
     @PostMapping("/espace/parcours/{id}/rendez-vous")
     String meeting(@PathVariable long id, @Valid @ModelAttribute("meeting") MeetingForm form, BindingResult validation,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        CurrentUser user = authorizations.requireUser();
-        if (validation.hasErrors()) {
-            return invalid(user, id, model, response, "meeting");
-        }
-        journeys.addMeeting(user, id, form);
-        return done(id, redirect, "journey.meeting.saved");
+        return save(id, validation, model, response, redirect, "meeting", "journey.meeting.saved",
+                user -> journeys.addMeeting(user, id, form));
     }
 
     @PostMapping("/espace/parcours/{id}/notes")
     String note(@PathVariable long id, @Valid @ModelAttribute("note") NoteForm form, BindingResult validation,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return save(id, validation, model, response, redirect, "note", "journey.note.saved",
+                user -> journeys.addNote(user, id, form));
+    }
+
+    /** A form of the file: saved and back to the file, or the file again with the form as typed and its errors. */
+    private String save(long id, BindingResult validation, Model model, HttpServletResponse response,
+            RedirectAttributes redirect, String form, String done, Consumer<CurrentUser> action) {
         CurrentUser user = authorizations.requireUser();
         if (validation.hasErrors()) {
-            return invalid(user, id, model, response, "note");
+            return invalid(user, id, model, response, form);
         }
-        journeys.addNote(user, id, form);
-        return done(id, redirect, "journey.note.saved");
+        action.accept(user);
+        return done(id, redirect, done);
     }
 
     @PostMapping("/espace/parcours/{id}/statut")
@@ -292,9 +292,13 @@ class JourneyPagesController {
     }
 
     @PostMapping("/espace/parcours/a-orienter/{id}")
-    String assign(@PathVariable long id, @RequestParam String pole, RedirectAttributes redirect) {
-        journeys.assign(authorizations.requireUser(), id, pole);
-        redirect.addFlashAttribute("done", "journey.assigned");
+    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String pole, RedirectAttributes redirect) {
+        if (pole.isBlank()) {
+            redirect.addFlashAttribute("error", "unrouted.pole.choose");
+        } else {
+            journeys.assign(authorizations.requireUser(), id, pole);
+            redirect.addFlashAttribute("done", "journey.assigned");
+        }
         return "redirect:/espace/parcours/a-orienter";
     }
 }

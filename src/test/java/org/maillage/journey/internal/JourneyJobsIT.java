@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.maillage.account.Role;
-import org.maillage.journey.IntakeForm;
+import org.maillage.journey.JourneyFixtures;
 import org.maillage.journey.JourneyForms.StatusForm;
 import org.maillage.journey.Journeys;
 import org.maillage.journey.ProjectStatus;
-import org.maillage.offer.ProjectNeed;
-import org.maillage.offer.ProjectStage;
 import org.maillage.support.MaillageIntegrationTest;
 import org.maillage.support.Session;
 import org.maillage.support.TestMail;
@@ -48,9 +44,7 @@ class JourneyJobsIT {
     JourneyJobs jobs;
 
     private long submitted(String email) {
-        return journeys.submit(new IntakeForm("Porteur jobs", email, "", true, "Une conserverie " + TestUsers.letters(6),
-                "22136", ProjectStage.IDEE, Set.of(ProjectNeed.FINANCING), null, true, true, "", UUID.randomUUID()),
-                "22136", "192.0.2." + (1 + (int) (Math.random() * 200))).projectId();
+        return JourneyFixtures.submitted(journeys, "Porteur jobs", email, "", true);
     }
 
     private String referral(long id) {
