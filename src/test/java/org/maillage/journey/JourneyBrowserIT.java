@@ -45,7 +45,13 @@ class JourneyBrowserIT extends BrowserTest {
     private static void shot(Page page, String name) {
         String folder = System.getProperty("maillage.screenshots");
         if (folder != null && !folder.isBlank()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(folder, name)).setFullPage(true));
+            boolean phone = name.contains("phone");
+            var size = page.viewportSize();
+            if (!phone) {
+                page.setViewportSize(1280, 1000);
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(folder, name)).setFullPage(phone));
+            page.setViewportSize(size.width, size.height);
         }
     }
 
