@@ -217,46 +217,41 @@ class JourneyPagesController {
 
     @PostMapping("/espace/parcours/{id}/orientations")
     String propose(@PathVariable long id, @RequestParam(defaultValue = "") String scheme, RedirectAttributes redirect) {
-        CurrentUser user = authorizations.requireUser();
         if (scheme.isBlank()) {
             return failed(id, redirect, "referral.scheme.choose");
         }
-        return act(id, redirect, "referral.proposed", () -> journeys.propose(user, id, scheme));
+        return act(id, redirect, "referral.proposed", user -> journeys.propose(user, id, scheme));
     }
 
     @PostMapping("/espace/parcours/{id}/accords")
     String consent(@PathVariable long id, @RequestParam String operator, RedirectAttributes redirect) {
-        CurrentUser user = authorizations.requireUser();
-        return act(id, redirect, "consent.recorded", () -> journeys.recordConsent(user, id, operator));
+        return act(id, redirect, "consent.recorded", user -> journeys.recordConsent(user, id, operator));
     }
 
     @PostMapping("/espace/parcours/{id}/orientations/{referral}/envoyer")
     String send(@PathVariable long id, @PathVariable long referral, RedirectAttributes redirect) {
-        CurrentUser user = authorizations.requireUser();
-        return act(id, redirect, "referral.sent", () -> journeys.send(user, id, referral));
+        return act(id, redirect, "referral.sent", user -> journeys.send(user, id, referral));
     }
 
     @PostMapping("/espace/parcours/{id}/orientations/{referral}/renvoyer")
     String resend(@PathVariable long id, @PathVariable long referral, RedirectAttributes redirect) {
-        CurrentUser user = authorizations.requireUser();
-        return act(id, redirect, "referral.resent", () -> journeys.resend(user, id, referral));
+        return act(id, redirect, "referral.resent", user -> journeys.resend(user, id, referral));
     }
 
     @PostMapping("/espace/parcours/{id}/orientations/{referral}/annuler")
     String cancel(@PathVariable long id, @PathVariable long referral, RedirectAttributes redirect) {
-        CurrentUser user = authorizations.requireUser();
-        return act(id, redirect, "referral.cancelled", () -> journeys.cancelReferral(user, id, referral));
+        return act(id, redirect, "referral.cancelled", user -> journeys.cancelReferral(user, id, referral));
     }
 
     @PostMapping("/espace/parcours/{id}/effacement")
     String erase(@PathVariable long id, RedirectAttributes redirect) {
-        CurrentUser user = authorizations.requireUser();
-        return act(id, redirect, "journey.erased", () -> journeys.confirmErasure(user, id));
+        return act(id, redirect, "journey.erased", user -> journeys.confirmErasure(user, id));
     }
 
-    private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
+    /** An action on the file: done, or the file again with the rule it broke, in French. */
+    private String act(long id, RedirectAttributes redirect, String done, Consumer<CurrentUser> action) {
         try {
-            action.run();
+            action.accept(authorizations.requireUser());
         } catch (RuleViolationException e) {
             redirect.addFlashAttribute("error", text(e));
             return "redirect:/espace/parcours/" + id + "#orientations";
