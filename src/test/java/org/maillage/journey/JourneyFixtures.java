@@ -55,9 +55,15 @@ public final class JourneyFixtures {
 
     /** A request of a porteur of Loudéac at the idea stage, through the service; its project. */
     public static long submitted(Journeys journeys, String name, String email, String phone, boolean collective) {
+        return submitted(journeys, name, email, phone, collective, LOUDEAC);
+    }
+
+    /** A request of a porteur of this commune at the idea stage, through the service; its project. */
+    public static long submitted(Journeys journeys, String name, String email, String phone, boolean collective,
+            String communeCode) {
         return journeys.submit(new IntakeForm(name, email, phone, collective, "Un atelier partage " + TestUsers.letters(6),
-                LOUDEAC, ProjectStage.IDEE, Set.of(ProjectNeed.FINANCING), null, true, true, "", UUID.randomUUID()),
-                LOUDEAC, newAddress()).projectId();
+                communeCode, ProjectStage.IDEE, Set.of(ProjectNeed.FINANCING), null, true, true, "", UUID.randomUUID()),
+                communeCode, newAddress()).projectId();
     }
 
     /** The porteur of this address as signed in through their magic link. */

@@ -303,4 +303,22 @@ class JourneyIT {
         assertThat(new Session(port).signedIn(kejal.email()).get("/api/v1/referrals/" + referral).statusCode()).isEqualTo(403);
         assertThat(new Session(port).signedIn(animator.email()).get("/api/v1/referrals").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theInboxCountsEachViewAndShowsTwentyProjectsAPage() {
+        User animator = users.staff(Role.ANIMATEUR, "pole-ess-pays-d-auray");
+        String word = TestUsers.letters(8);
+        for (int i = 0; i < 21; i++) {
+            JourneyFixtures.submitted(journeys, "Auray " + word + " " + i, TestUsers.uniqueEmail("auray"), "", false, "56007");
+        }
+        Session pole = new Session(port).signedIn(animator.email());
+        String first = pole.get("/espace/parcours?q=" + word).body();
+        assertThat(first).contains("Tous (21)").contains("Nouvelles demandes (21)").contains("Page 1 sur 2")
+                .contains("21 parcours");
+        assertThat(first.split("Auray " + word, -1)).hasSize(21); // twenty rows
+        String second = pole.get("/espace/parcours?q=" + word + "&vue=ALL&page=1").body();
+        assertThat(second).contains("Page 2 sur 2");
+        assertThat(second.split("Auray " + word, -1)).hasSize(2); // the last one
+        assertThat(pole.get("/espace/parcours?q=" + word + "&vue=WAITING").body()).contains("Aucun parcours");
+    }
 }
