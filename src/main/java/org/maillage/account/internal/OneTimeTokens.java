@@ -1,28 +1,21 @@
 package org.maillage.account.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.maillage.platform.SecretTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * One-time links: 256 random bits in the link, only their SHA-256 in the database. A token works
+ * One-time links ({@link SecretTokens}: 256 random bits in the link, only their SHA-256 in the database). A token works
  * once, before it expires: {@link #consume} marks it used in the same statement that checks it.
  */
 @Component
 class OneTimeTokens {
 
     enum Purpose { INVITATION, PASSWORD_RESET, MAGIC_LINK }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
 
@@ -32,15 +25,13 @@ class OneTimeTokens {
 
     /** A new token for the user; earlier unused tokens of the same purpose stop working. */
     String issue(long userId, Purpose purpose, Duration validity) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken();
         jdbc.sql("update account.one_time_token set used_at = now() where user_id = :user and purpose = :purpose and used_at is null")
                 .param("user", userId).param("purpose", purpose.name()).update();
         jdbc.sql("""
                 insert into account.one_time_token (user_id, purpose, token_hash, expires_at)
                 values (:user, :purpose, :hash, :expires)
-                """).param("user", userId).param("purpose", purpose.name()).param("hash", hash(token))
+                """).param("user", userId).param("purpose", purpose.name()).param("hash", SecretTokens.hash(token))
                 .param("expires", Timestamp.from(Instant.now().plus(validity))).update();
         return token;
     }
@@ -55,25 +46,25 @@ class OneTimeTokens {
 
     /** The user of a valid token, without using it (to show the page the link leads to). */
     Optional<Long> peek(String token, Purpose purpose) {
-        if (!wellFormed(token)) {
+        if (!SecretTokens.wellFormed(token)) {
             return Optional.empty();
         }
         return jdbc.sql("""
                 select user_id from account.one_time_token
                 where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
-                """).param("hash", hash(token)).param("purpose", purpose.name()).query(Long.class).optional();
+                """).param("hash", SecretTokens.hash(token)).param("purpose", purpose.name()).query(Long.class).optional();
     }
 
     /** Uses the token: its user once, then never again. */
     Optional<Long> consume(String token, Purpose purpose) {
-        if (!wellFormed(token)) {
+        if (!SecretTokens.wellFormed(token)) {
             return Optional.empty();
         }
         return jdbc.sql("""
                 update account.one_time_token set used_at = now()
                 where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
                 returning user_id
-                """).param("hash", hash(token)).param("purpose", purpose.name()).query(Long.class).optional();
+                """).param("hash", SecretTokens.hash(token)).param("purpose", purpose.name()).query(Long.class).optional();
     }
 
     /** Every unused link of the user stops working. */
@@ -84,17 +75,5 @@ class OneTimeTokens {
 
     void purgeOld() {
         jdbc.sql("delete from account.one_time_token where expires_at < now() - interval '30 days'").update();
-    }
-
-    private static boolean wellFormed(String token) {
-        return token != null && token.matches("[A-Za-z0-9_-]{43}");
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

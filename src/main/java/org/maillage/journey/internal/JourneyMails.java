@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.maillage.account.Accounts;
 import org.maillage.account.Role;
-import org.maillage.network.Poles;
 import org.maillage.platform.Email;
 import org.maillage.platform.Notifications;
 import org.springframework.stereotype.Component;
@@ -22,12 +21,12 @@ class JourneyMails {
 
     private final Notifications notifications;
     private final Accounts accounts;
-    private final Poles poles;
+    private final JourneyStore store;
 
-    JourneyMails(Notifications notifications, Accounts accounts, Poles poles) {
+    JourneyMails(Notifications notifications, Accounts accounts, JourneyStore store) {
         this.notifications = notifications;
         this.accounts = accounts;
-        this.poles = poles;
+        this.store = store;
     }
 
     /**
@@ -39,7 +38,7 @@ class JourneyMails {
         Set<String> to = new LinkedHashSet<>();
         if (poleSlug != null) {
             to.addAll(accounts.emailsOf(Role.ANIMATEUR, poleSlug));
-            poles.list().stream().filter(pole -> pole.slug().equals(poleSlug)).findFirst().map(pole -> pole.contact())
+            store.pole(poleSlug).map(pole -> pole.contact())
                     .filter(contact -> contact != null && contact.email() != null && !contact.email().isBlank())
                     .ifPresent(contact -> { if (to.isEmpty()) to.add(contact.email()); });
         } else {

@@ -216,20 +216,15 @@ class JourneyService implements Journeys {
         String view = views.containsKey(query.view()) ? query.view() : "ALL";
         String status = query.status() == null ? null : query.status().name();
         // the number of projects in each view, and in the view shown with the status filter, in one scan
-        StringBuilder counting = new StringBuilder("select ");
-        views.forEach((name, condition) -> counting.append("count(*) filter (where ").append(condition).append(") as \"")
-                .append(name).append("\", "));
-        counting.append("count(*) filter (where ").append(views.get(view))
-                .append(" and (cast(:status as text) is null or p.status = :status)) as shown ").append(base);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        long total = jdbc.sql(counting.toString()).param("poles", scope).param("text", text).param("today", today)
-                .param("status", status)
-                .query((rs, row) -> {
-                    for (String name : views.keySet()) {
-                        counts.put(name, rs.getLong(name));
-                    }
-                    return rs.getLong("shown");
-                }).single();
+        Map<String, String> counted = new LinkedHashMap<>(views);
+        counted.put("shown", views.get(view) + " and (cast(:status as text) is null or p.status = :status)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("poles", scope);
+        params.put("text", text);
+        params.put("today", today);
+        params.put("status", status);
+        Map<String, Long> counts = store.countByView(counted, base, params);
+        long total = counts.remove("shown");
         String filter = " and " + views.get(view) + (status == null ? "" : " and p.status = :status");
         int page = Math.max(0, query.page());
         Map<String, String> poleNames = store.poleNames();

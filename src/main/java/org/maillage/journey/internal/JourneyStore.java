@@ -296,6 +296,25 @@ class JourneyStore {
                 rs.getString("pole_slug"), rs.getString("region_code"));
     }
 
+    // --- lists ---------------------------------------------------------------------------------
+
+    /**
+     * How many rows of {@code from} (a from-and-where clause) each view holds (name → condition), in one
+     * scan; in the views' order.
+     */
+    Map<String, Long> countByView(Map<String, String> views, String from, Map<String, ?> params) {
+        String counts = views.entrySet().stream()
+                .map(view -> "count(*) filter (where " + view.getValue() + ") as \"" + view.getKey() + "\"")
+                .collect(Collectors.joining(", "));
+        Map<String, Long> counted = new java.util.LinkedHashMap<>();
+        jdbc.sql("select " + counts + " " + from).params(params).query(rs -> {
+            for (String name : views.keySet()) {
+                counted.put(name, rs.getLong(name));
+            }
+        });
+        return counted;
+    }
+
     // --- names ---------------------------------------------------------------------------------
 
     Map<String, String> operatorNames() {

@@ -2,7 +2,6 @@ package org.maillage.journey.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.maillage.journey.PorteurView;
 import org.maillage.journey.Porteurs;
 import org.maillage.journey.RegisterPorteur;
 import org.maillage.network.PoleSummary;
-import org.maillage.network.Poles;
 import org.maillage.platform.Audit;
 import org.maillage.platform.AuditEvent;
 import org.maillage.platform.NotFoundException;
@@ -37,20 +35,20 @@ class PorteurService implements Porteurs {
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final Authorizations authorizations;
-    private final Poles poles;
+    private final JourneyStore store;
     private final Audit audit;
 
-    PorteurService(JdbcClient jdbc, Accounts accounts, Authorizations authorizations, Poles poles, Audit audit) {
+    PorteurService(JdbcClient jdbc, Accounts accounts, Authorizations authorizations, JourneyStore store, Audit audit) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.authorizations = authorizations;
-        this.poles = poles;
+        this.store = store;
         this.audit = audit;
     }
 
     @Override
     public PorteurView register(CurrentUser by, RegisterPorteur porteur) {
-        PoleSummary pole = poles.findBySlug(porteur.poleSlug()).map(coverage -> coverage.pole())
+        PoleSummary pole = store.pole(porteur.poleSlug())
                 .orElseThrow(() -> new NotFoundException("pole.unknown", porteur.poleSlug()));
         authorizations.check(authorizations.canRegisterPorteur(by, new PoleRef(pole.slug(), pole.regionCode())));
         UserId user = accounts.ensurePorteur(porteur.email(), porteur.displayName());
@@ -90,7 +88,7 @@ class PorteurService implements Porteurs {
         if (animated.isEmpty()) {
             return List.of();
         }
-        Map<String, String> names = poleNames();
+        Map<String, String> names = store.poleNames();
         return jdbc.sql("select * from journey.porteur where pole_slug = any(:poles) order by created_at desc")
                 .param("poles", animated.toArray(String[]::new))
                 .query((rs, row) -> view(rs, names)).list();
@@ -102,21 +100,15 @@ class PorteurService implements Porteurs {
         if (!porteur.has(Role.PORTEUR)) {
             return Optional.empty();
         }
-        Map<String, String> names = poleNames();
+        Map<String, String> names = store.poleNames();
         return jdbc.sql("select * from journey.porteur where user_id = :user")
                 .param("user", porteur.id().value()).query((rs, row) -> view(rs, names)).optional();
     }
 
     private Optional<PorteurView> find(long id) {
-        Map<String, String> names = poleNames();
+        Map<String, String> names = store.poleNames();
         return jdbc.sql("select * from journey.porteur where id = :id").param("id", id)
                 .query((rs, row) -> view(rs, names)).optional();
-    }
-
-    private Map<String, String> poleNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        poles.list().forEach(pole -> names.put(pole.slug(), pole.name()));
-        return names;
     }
 
     static PorteurFileRef ref(PorteurView porteur) {

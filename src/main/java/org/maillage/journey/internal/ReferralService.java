@@ -94,17 +94,8 @@ class ReferralService implements Referrals {
                   and exists (select 1 from journey.consent c where c.porteur_id = p.porteur_id
                               and c.operator_slug = r.operator_slug and c.withdrawn_at is null)
                 """;
-        StringBuilder counting = new StringBuilder("select ");
-        views.forEach((name, condition) -> counting.append("count(*) filter (where ").append(condition).append(") as \"")
-                .append(name).append("\", "));
-        counting.setLength(counting.length() - 2);
-        Map<String, Long> counts = new LinkedHashMap<>();
         String[] scope = operators.toArray(String[]::new);
-        jdbc.sql(counting + " " + base).param("operators", scope).query(rs -> {
-            for (String name : views.keySet()) {
-                counts.put(name, rs.getLong(name));
-            }
-        });
+        Map<String, Long> counts = store.countByView(views, base, Map.of("operators", scope));
         int page = Math.max(0, query.page());
         record Raw(long id, String scheme, String name, String commune, String pole, ReferralStatus status, Instant sent,
                 Instant updated) {}
