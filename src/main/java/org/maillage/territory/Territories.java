@@ -2,6 +2,7 @@ package org.maillage.territory;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,6 +58,20 @@ public interface Territories {
 
     /** The member communes of these EPCI, as INSEE codes. */
     Set<String> communeCodesOfEpcis(Collection<String> epciCodes);
+
+    /**
+     * The centres of these communes, by INSEE code: only the communes that have one (the middle of
+     * the commune's bounding box, from {@code @etalab/fr-bounding-boxes}: an approximate centre, to
+     * place the commune on a map).
+     */
+    Map<String, GeoPoint> communeCentres(Collection<String> communeCodes);
+
+    /**
+     * The centres of these EPCI, by SIREN: the mean of the centres of their member communes,
+     * weighted by population when every such member's population is known (else a plain mean).
+     * Only the EPCI with at least one member that has a centre.
+     */
+    Map<String, GeoPoint> epciCentres(Collection<String> epciCodes);
 
     Optional<Pays> findPays(String code);
 

@@ -20,7 +20,8 @@ import tools.jackson.databind.ObjectMapper;
  * Loads the files of the npm package {@code @etalab/decoupage-administratif} (regions.json,
  * departements.json, epci.json, communes.json) into the territory schema, in one transaction:
  * rows are inserted or updated, so the import can be run again (for a new millésime, or to go from
- * Brittany to the whole of France).
+ * Brittany to the whole of France). Also loads the communes' centres from a
+ * {@code communes-centres.json} (see {@code scripts/territory/extract-centres.mjs}).
  */
 @Component
 class DecoupageAdministratifImporter {
@@ -199,6 +200,53 @@ class DecoupageAdministratifImporter {
         log.info("Imported {} {} from @etalab/decoupage-administratif {} in {} ms", datasetName, report, version,
                 (System.nanoTime() - start) / 1_000_000);
         return report;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CentreJson(String code, double latitude, double longitude) {}
+
+    /** A communes-centres.json, as written by scripts/territory/extract-centres.mjs. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CentresFile(String source, String version, List<CentreJson> centres) {}
+
+    CentresFile readCentres(InputStream in) {
+        try (in) {
+            return json.readValue(in, CentresFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sets the centres of the communes of the file that exist (others are ignored: a commune of
+     * another millésime), and records the file under {@code datasetName} in territory.dataset. Run
+     * again, changes only what changed.
+     *
+     * @return the number of communes that have the file's centre after the import
+     */
+    @Transactional
+    int importCentres(CentresFile file, String datasetName) {
+        long start = System.nanoTime();
+        batch("""
+                update territory.commune set latitude = ?, longitude = ?
+                where code = ? and (latitude, longitude) is distinct from (?, ?)
+                """, file.centres(), (ps, c) -> {
+            ps.setDouble(1, c.latitude());
+            ps.setDouble(2, c.longitude());
+            ps.setString(3, c.code());
+            ps.setDouble(4, c.latitude());
+            ps.setDouble(5, c.longitude());
+        });
+        Integer placed = jdbc.queryForObject("select count(*) from territory.commune where code = any(?) and latitude is not null",
+                Integer.class, (Object) file.centres().stream().map(CentreJson::code).toArray(String[]::new));
+        int communes = placed == null ? 0 : placed;
+        jdbc.update("""
+                insert into territory.dataset (name, version, communes) values (?, ?, ?)
+                on conflict (name) do update set version = excluded.version, communes = excluded.communes, loaded_at = now()
+                """, datasetName, file.version(), communes);
+        log.info("Imported {} commune centres of {} ({} {}, {} in the file) in {} ms", communes, datasetName, file.source(),
+                file.version(), file.centres().size(), (System.nanoTime() - start) / 1_000_000);
+        return communes;
     }
 
     private static void addPostalCodes(List<String[]> target, String communeCode, List<String> postalCodes) {

@@ -1,5 +1,7 @@
 package org.maillage.territory.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +17,14 @@ import org.springframework.stereotype.Component;
  * {@code --import-territories=<dir>}: imports the whole of France from the {@code data/} folder of
  * the npm package {@code @etalab/decoupage-administratif} (see {@code scripts/territory/import-france.sh}).
  * {@code --import-territories-version=6.0.0} names the version recorded in {@code territory.dataset}.
+ * A {@code communes-centres.json} in that folder (written by the script, see
+ * {@code scripts/territory/extract-centres.mjs}) gives the communes their centres.
  */
 @Component
 class TerritoryImportCommand implements ApplicationRunner {
 
     static final String OPTION = "import-territories";
+    static final String CENTRES_FILE = "communes-centres.json";
     private static final Logger log = LoggerFactory.getLogger(TerritoryImportCommand.class);
 
     private final DecoupageAdministratifImporter importer;
@@ -46,6 +51,17 @@ class TerritoryImportCommand implements ApplicationRunner {
         long start = System.nanoTime();
         DecoupageAdministratifImporter.Report report = importer.importFiles(
                 name -> Files.newInputStream(directory.resolve(name)), "france", datasetVersion, true);
+        // The communes' centres, when scripts/territory/import-france.sh put them next to the package's files.
+        Path centres = directory.resolve(CENTRES_FILE);
+        if (Files.isRegularFile(centres)) {
+            try {
+                importer.importCentres(importer.readCentres(Files.newInputStream(centres)), "centres-france");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            log.warn("No {} in {}: the communes keep the centres they had (none for new ones)", CENTRES_FILE, directory);
+        }
         log.info("Territory import finished in {} ms: {}", (System.nanoTime() - start) / 1_000_000, report);
         // A command, not a server: stop the application (and the embedded database) once done.
         System.exit(SpringApplication.exit(context, () -> 0));

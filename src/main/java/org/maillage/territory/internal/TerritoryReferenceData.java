@@ -19,7 +19,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The geography shipped with Maillage: Brittany from {@code @etalab/decoupage-administratif}
- * (resource {@code territory/decoupage-administratif/}) and its pays
+ * (resource {@code territory/decoupage-administratif/}), the centres of its communes (resource
+ * {@code territory/fr-bounding-boxes/communes-centres.json}) and its pays
  * ({@code territory/pays-bretagne.json}). Loaded once.
  */
 @Component
@@ -28,6 +29,7 @@ class TerritoryReferenceData implements StartupData {
 
     static final String BRITTANY_FILES = "territory/decoupage-administratif/";
     static final String BRITTANY_PAYS = "territory/pays-bretagne.json";
+    static final String BRITTANY_CENTRES = "territory/fr-bounding-boxes/communes-centres.json";
     private static final Logger log = LoggerFactory.getLogger(TerritoryReferenceData.class);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -48,7 +50,8 @@ class TerritoryReferenceData implements StartupData {
 
     /**
      * Loads the Brittany geography unless this version of it, or any import of all France, is loaded;
-     * then the pays of Brittany unless some are.
+     * then the centres of its communes unless they are (see {@link #loadCentres}); then the pays of
+     * Brittany unless some are.
      */
     @Override
     @Transactional
@@ -58,14 +61,36 @@ class TerritoryReferenceData implements StartupData {
         }
         String version = bundledVersion();
         // Any import of all France (whatever its version) already holds Brittany, maybe newer.
-        if (count("select count(*) from territory.dataset where name = 'france' or (name = 'bretagne' and version = ?)",
-                version) == 0) {
+        boolean geography = count("select count(*) from territory.dataset where name = 'france' or (name = 'bretagne' and version = ?)",
+                version) == 0;
+        if (geography) {
             log.info("Loading the geography of Brittany (@etalab/decoupage-administratif {})", version);
             importer.importFiles(name -> new ClassPathResource(BRITTANY_FILES + name).getInputStream(), "bretagne", version,
                     false);
         }
+        loadCentres(geography);
         if (count("select count(*) from territory.pays where region_code = ?", "53") == 0) {
             loadPays(BRITTANY_PAYS);
+        }
+    }
+
+    /**
+     * The communes' centres, with the geography just loaded, or when they were never loaded (a
+     * database from before them) or were loaded from another version of the file. Not over the
+     * centres of an import of all France, which brings its own.
+     */
+    private void loadCentres(boolean geographyLoaded) {
+        DecoupageAdministratifImporter.CentresFile centres;
+        try {
+            centres = importer.readCentres(new ClassPathResource(BRITTANY_CENTRES).getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (geographyLoaded || count("""
+                select count(*) from territory.dataset
+                where name = 'centres-france' or (name = 'centres-bretagne' and version = ?)
+                """, centres.version()) == 0) {
+            importer.importCentres(centres, "centres-bretagne");
         }
     }
 

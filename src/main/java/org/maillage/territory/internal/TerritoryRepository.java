@@ -9,13 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.maillage.territory.Commune;
 import org.maillage.territory.CommuneSuggestion;
 import org.maillage.territory.Epci;
+import org.maillage.territory.GeoPoint;
 import org.maillage.territory.Pays;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.RowMapper;
@@ -144,6 +147,39 @@ class TerritoryRepository {
                 .param("codes", epciCodes.toArray(String[]::new))
                 .query(String.class)
                 .list());
+    }
+
+    Map<String, GeoPoint> communeCentres(Collection<String> communeCodes) {
+        return centres("""
+                select code, latitude, longitude from territory.commune
+                where code = any(:codes) and latitude is not null
+                order by code
+                """, communeCodes);
+    }
+
+    /** Weighted by population when every member with a centre has a known population, else a plain mean. */
+    Map<String, GeoPoint> epciCentres(Collection<String> epciCodes) {
+        return centres("""
+                select epci_code as code,
+                       case when bool_and(coalesce(population, 0) > 0)
+                            then sum(latitude * population) / sum(population) else avg(latitude) end as latitude,
+                       case when bool_and(coalesce(population, 0) > 0)
+                            then sum(longitude * population) / sum(population) else avg(longitude) end as longitude
+                from territory.commune
+                where epci_code = any(:codes) and latitude is not null
+                group by epci_code order by epci_code
+                """, epciCodes);
+    }
+
+    private Map<String, GeoPoint> centres(String sql, Collection<String> codes) {
+        Map<String, GeoPoint> found = new LinkedHashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(sql).param("codes", codes.toArray(String[]::new)).query(rs -> {
+            found.put(rs.getString("code"), new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")));
+        });
+        return found;
     }
 
     Optional<Pays> findPays(String code) {

@@ -2,11 +2,13 @@ package org.maillage.territory.internal;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.maillage.territory.Commune;
 import org.maillage.territory.CommuneSuggestion;
 import org.maillage.territory.Epci;
+import org.maillage.territory.GeoPoint;
 import org.maillage.territory.Pays;
 import org.maillage.territory.Territories;
 import org.springframework.stereotype.Service;
@@ -67,6 +69,16 @@ class TerritoryService implements Territories {
     @Override
     public Set<String> communeCodesOfEpcis(Collection<String> epciCodes) {
         return repository.communeCodesOfEpcis(epciCodes);
+    }
+
+    @Override
+    public Map<String, GeoPoint> communeCentres(Collection<String> communeCodes) {
+        return repository.communeCentres(communeCodes);
+    }
+
+    @Override
+    public Map<String, GeoPoint> epciCentres(Collection<String> epciCodes) {
+        return repository.epciCentres(epciCodes);
     }
 
     @Override
