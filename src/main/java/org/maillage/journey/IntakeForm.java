@@ -17,6 +17,8 @@ import org.maillage.offer.Scheme;
  * how far they are, what they need, and their consent.
  *
  * @param collective whether they are a group (null: not answered)
+ * @param gender optional, for the observatory's figures only
+ * @param ageBand optional, for the observatory's figures only
  * @param website a field hidden from people: only robots fill it in (honeypot)
  * @param submissionKey the form's key, given with the page: sending it twice makes one request
  */
@@ -31,6 +33,8 @@ public record IntakeForm(
         @NotNull(message = "{intake.stage.choose}") ProjectStage stage,
         Set<ProjectNeed> needs,
         HeardFrom heardFrom,
+        Gender gender,
+        AgeBand ageBand,
         @AssertTrue(message = "{intake.consent.contact}") boolean consentContact,
         @AssertTrue(message = "{intake.consent.data}") boolean consentData,
         String website,
@@ -41,7 +45,8 @@ public record IntakeForm(
     }
 
     public static IntakeForm blank() {
-        return new IntakeForm("", "", "", null, "", "", null, Set.of(), null, false, false, "", UUID.randomUUID());
+        return new IntakeForm("", "", "", null, "", "", null, Set.of(), null, null, null, false, false, "",
+                UUID.randomUUID());
     }
 
     public boolean robot() {

@@ -62,7 +62,7 @@ public final class JourneyFixtures {
     public static long submitted(Journeys journeys, String name, String email, String phone, boolean collective,
             String communeCode) {
         return journeys.submit(new IntakeForm(name, email, phone, collective, "Un atelier partage " + TestUsers.letters(6),
-                communeCode, ProjectStage.IDEE, Set.of(ProjectNeed.FINANCING), null, true, true, "", UUID.randomUUID()),
+                communeCode, ProjectStage.IDEE, Set.of(ProjectNeed.FINANCING), null, null, null, true, true, "", UUID.randomUUID()),
                 communeCode, newAddress()).projectId();
     }
 

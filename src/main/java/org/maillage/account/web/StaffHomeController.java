@@ -24,6 +24,8 @@ class StaffHomeController {
         model.addAttribute("animates", user.has(Role.ANIMATEUR));
         model.addAttribute("coordinates", user.has(Role.COORDINATEUR));
         model.addAttribute("partners", user.has(Role.PARTENAIRE));
+        model.addAttribute("seesFigures", user.has(Role.ANIMATEUR) || user.has(Role.COORDINATEUR)
+                || user.has(Role.FINANCEUR));
         model.addAttribute("maintainsSchemes", user.has(Role.COORDINATEUR) || user.has(Role.PARTENAIRE)
                 || user.has(Role.ADMINISTRATEUR));
         model.addAttribute("managesUsers", authorizations.canManageUsers(user));

@@ -148,9 +148,9 @@ class JourneyService implements Journeys {
         Long projectId = jdbc.sql("""
                 insert into journey.project (porteur_id, pole_slug, region_code, departement_code, commune_code, title,
                     description, collective, stage, stage_self, needs, status, heard_from, submission_key, created_at,
-                    updated_at, last_step_at, last_activity_at)
+                    updated_at, last_step_at, last_activity_at, porteur_gender, porteur_age_band)
                 values (:porteur, :pole, :region, :departement, :commune, :title, :description, :collective, :stage,
-                    :stage, :needs, 'NEW', :heard, :key, :at, :at, :at, :at)
+                    :stage, :needs, 'NEW', :heard, :key, :at, :at, :at, :at, :gender, :ageBand)
                 on conflict (submission_key) do nothing
                 returning id
                 """).param("porteur", porteurId).param("pole", poleSlug).param("region", regionCode)
@@ -158,6 +158,8 @@ class JourneyService implements Journeys {
                 .param("title", titleOf(idea)).param("description", idea).param("collective", form.collective())
                 .param("stage", form.stage().name()).param("needs", JourneyStore.needCodes(form.needs()))
                 .param("heard", form.heardFrom() == null ? null : form.heardFrom().name())
+                .param("gender", form.gender() == null ? null : form.gender().name())
+                .param("ageBand", form.ageBand() == null ? null : form.ageBand().name())
                 .param("key", form.submissionKey()).param("at", Timestamp.from(now))
                 .query(Long.class).optional().orElse(null);
         if (projectId == null) { // the same form at the same instant on another connection

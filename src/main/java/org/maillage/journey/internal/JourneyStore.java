@@ -361,4 +361,16 @@ class JourneyStore {
         java.sql.Date value = rs.getDate(column);
         return value == null ? null : value.toLocalDate();
     }
+
+    /** The optional answers of the intake kept for the figures: gender and age band (null when not given). */
+    Map<String, Object> statisticsAnswers(long projectId) {
+        Map<String, Object> answers = new HashMap<>();
+        jdbc.sql("select porteur_gender, porteur_age_band from journey.project where id = :id").param("id", projectId)
+                .query((rs, n) -> {
+                    answers.put("gender", rs.getString(1));
+                    answers.put("ageBand", rs.getString(2));
+                    return 0;
+                }).list();
+        return answers;
+    }
 }

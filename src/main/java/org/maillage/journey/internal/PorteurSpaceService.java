@@ -171,6 +171,9 @@ class PorteurSpaceService implements PorteurSpace {
             project.put("stage", p.stage().name());
             project.put("stageAtIntake", p.stageSelf() == null ? null : p.stageSelf().name());
             project.put("heardFrom", p.heardFrom() == null ? null : p.heardFrom().name());
+            Map<String, Object> about = store.statisticsAnswers(p.id());
+            project.put("gender", about.get("gender"));
+            project.put("ageBand", about.get("ageBand"));
             project.put("intendedLegalForm", p.legalForm());
             project.put("erasureRequestedAt", p.erasureRequestedAt() == null ? null : p.erasureRequestedAt().toString());
             project.put("needs", p.needs().stream().map(Enum::name).toList());

@@ -80,6 +80,8 @@ class IntakeController {
         model.addAttribute("stages", ProjectStage.values());
         model.addAttribute("needs", ProjectNeed.values());
         model.addAttribute("heardFrom", HeardFrom.values());
+        model.addAttribute("genders", org.maillage.journey.Gender.values());
+        model.addAttribute("ageBands", org.maillage.journey.AgeBand.values());
         return "journey/intake";
     }
 }

@@ -1,0 +1,53 @@
+package org.maillage.directory.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.maillage.directory.DirectoryStatistics;
+import org.maillage.platform.StatsScope;
+import org.maillage.platform.Tally;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class DirectoryStatisticsService implements DirectoryStatistics {
+
+    private final JdbcClient jdbc;
+
+    DirectoryStatisticsService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Tally> members(StatsScope scope) {
+        List<String> where = new ArrayList<>(List.of("m.status = 'MEMBER'", "s.region_code = :region",
+                "m.year between :from and :to"));
+        if (!scope.poleSlugs().isEmpty()) {
+            where.add("m.pole_slug in (:poles)");
+        }
+        if (scope.departementCode() != null) {
+            where.add("s.departement_code = :departement");
+        }
+        if (!scope.communeCodes().isEmpty()) {
+            where.add("s.commune_code in (:communes)");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                select m.pole_slug, s.departement_code, m.year, s.sector, count(*) as n, coalesce(sum(s.employees), 0) as total
+                from directory.membership m join directory.structure s on s.id = m.structure_id
+                where %s group by 1, 2, 3, 4
+                """.formatted(String.join(" and ", where))).param("region", scope.regionCode())
+                .param("from", scope.fromYear()).param("to", scope.toYear());
+        if (!scope.poleSlugs().isEmpty()) {
+            statement = statement.param("poles", List.copyOf(scope.poleSlugs()));
+        }
+        if (scope.departementCode() != null) {
+            statement = statement.param("departement", scope.departementCode());
+        }
+        if (!scope.communeCodes().isEmpty()) {
+            statement = statement.param("communes", List.copyOf(scope.communeCodes()));
+        }
+        return statement.query((rs, n) -> new Tally(rs.getString(1), rs.getString(2), rs.getInt(3), 0, rs.getString(4), "",
+                rs.getLong(5), rs.getDouble(6))).list();
+    }
+}
