@@ -53,6 +53,9 @@ public interface Territories {
     /** The départements of a region: INSEE code → name, by code. */
     java.util.SortedMap<String, String> departementsOfRegion(String regionCode);
 
+    /** The name of a region (INSEE code); empty for an unknown code. */
+    Optional<String> regionName(String regionCode);
+
     /** The EPCI with at least one member commune in the region, by name. */
     List<Epci> epcisOfRegion(String regionCode);
 

@@ -114,10 +114,10 @@ class Areas {
         return sorted;
     }
 
-    /** The name of a region's network of pôles, which is how the network calls its region. */
+    /** A region with a network of pôles, by its name; empty for any other region. */
     Optional<String> regionName(String regionCode) {
-        return poles.list().stream().filter(p -> regionCode.equals(p.regionCode())).map(PoleSummary::networkName)
-                .findFirst();
+        return poles.list().stream().anyMatch(p -> regionCode.equals(p.regionCode()))
+                ? territories.regionName(regionCode) : Optional.empty();
     }
 
     private List<String> regions() {

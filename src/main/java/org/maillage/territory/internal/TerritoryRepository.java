@@ -119,6 +119,11 @@ class TerritoryRepository {
         return found;
     }
 
+    Optional<String> regionName(String regionCode) {
+        return jdbc.sql("select name from territory.region where code = :region").param("region", regionCode)
+                .query(String.class).optional();
+    }
+
     List<Epci> epcisOfRegion(String regionCode) {
         return findEpcis(jdbc.sql("select distinct epci_code from territory.commune where region_code = :region and epci_code is not null")
                 .param("region", regionCode).query(String.class).list());

@@ -62,6 +62,11 @@ class TerritoryService implements Territories {
     }
 
     @Override
+    public java.util.Optional<String> regionName(String regionCode) {
+        return repository.regionName(regionCode);
+    }
+
+    @Override
     public List<Epci> epcisOfRegion(String regionCode) {
         return repository.epcisOfRegion(regionCode);
     }
