@@ -59,9 +59,12 @@ class Indicators {
     private final Operators operators;
     private final Territories territories;
     private final MessageSource messages;
+    private final org.maillage.observatory.Diagnoses diagnoses;
 
     Indicators(JourneyStatistics journeys, DirectoryStatistics directory, NetworkStatistics network, Poles poles,
-            Operators operators, Territories territories, MessageSource messages) {
+            Operators operators, Territories territories, MessageSource messages,
+            org.maillage.observatory.Diagnoses diagnoses) {
+        this.diagnoses = diagnoses;
         this.journeys = journeys;
         this.directory = directory;
         this.network = network;
@@ -154,9 +157,11 @@ class Indicators {
         for (Month month : Month.values()) {
             Predicate<Tally> inMonth = t -> t.month() == month.getValue();
             monthRows.add(new ArrayList<>(java.util.Arrays.asList(month.getDisplayName(TextStyle.FULL_STANDALONE, locale),
-                    cells.people(count(welcomedMonthly, inMonth.and(t -> t.year() == year - 1))),
-                    cells.people(count(welcomedMonthly, inMonth.and(t -> t.year() == year))))));
+                    count(welcomedMonthly, inMonth.and(t -> t.year() == year - 1)),
+                    count(welcomedMonthly, inMonth.and(t -> t.year() == year)))));
         }
+        cells.protect(monthRows, 1); // the months add up to the year's total, shown above
+        cells.protect(monthRows, 2);
         sections.add(new Section(table("welcomedByMonth", locale, List.of(Column.text(label(locale, "observatory.column.month")),
                 Column.number(Integer.toString(year - 1)), Column.number(Integer.toString(year))), monthRows, area, exact),
                 Chart.line(1, 2)));
@@ -198,15 +203,21 @@ class Indicators {
         Map<String, Places.Point> epciPlaces = places.epcis(epciCounts.keySet());
         List<List<Object>> epciRows = new ArrayList<>();
         List<Chart.MapPoint> epciPoints = new ArrayList<>();
-        epciCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
-            String name = epciNames.getOrDefault(e.getKey(), label(locale, "observatory.notSaid"));
-            Object cell = cells.people(e.getValue());
-            epciRows.add(new ArrayList<>(java.util.Arrays.asList(name, cell)));
-            Places.Point point = epciPlaces.get(e.getKey());
+        List<String> epciOrder = epciCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        for (String code : epciOrder) {
+            epciRows.add(new ArrayList<>(java.util.Arrays.asList(epciNames.getOrDefault(code,
+                    label(locale, "observatory.notSaid")), epciCounts.get(code))));
+        }
+        cells.protect(epciRows, 1); // they add up to the year's total
+        for (int i = 0; i < epciOrder.size(); i++) {
+            Places.Point point = epciPlaces.get(epciOrder.get(i));
             if (point != null) {
-                epciPoints.add(new Chart.MapPoint(name, point.latitude(), point.longitude(), cell == null ? null : e.getValue()));
+                Object cell = epciRows.get(i).get(1);
+                epciPoints.add(new Chart.MapPoint((String) epciRows.get(i).get(0), point.latitude(), point.longitude(),
+                        cell instanceof Long n ? n : null));
             }
-        });
+        }
         sections.add(new Section(table("welcomedByEpci", locale, List.of(Column.text(label(locale, "observatory.column.epci")),
                 Column.number(label(locale, "observatory.figure.welcomed"))), epciRows, area, exact),
                 epciPoints.size() > 1 ? Chart.map(epciPoints) : Chart.bar(1)));
@@ -249,6 +260,31 @@ class Indicators {
                     Column.number(label(locale, "observatory.column.amount"))), funderRows, area, exact), Chart.bar(2)));
         }
 
+        // Self-diagnoses of good practices of the structures (seed 003), for a pôle or a region.
+        List<String> diagnosisPoles = area.type() == org.maillage.account.ScopeType.POLE ? List.of(area.code())
+                : area.type() == org.maillage.account.ScopeType.REGION ? poles.list().stream()
+                        .filter(p -> area.code().equals(p.regionCode())).map(PoleSummary::slug).toList() : List.of();
+        if (!diagnosisPoles.isEmpty()) {
+            long[][] figures = new long[3][2];
+            for (String slug : diagnosisPoles) {
+                for (int y = 0; y < 2; y++) {
+                    var f = diagnoses.figures(slug, year - 1 + y);
+                    figures[0][y] += f.finished();
+                    figures[1][y] += f.structures();
+                    figures[2][y] += f.supportRequests();
+                }
+            }
+            List<List<Object>> diagnosisRows = new ArrayList<>();
+            String[] codes = {"finished", "structures", "supportRequests"};
+            for (int i = 0; i < codes.length; i++) {
+                diagnosisRows.add(new ArrayList<>(List.of(label(locale, "observatory.diagnoses." + codes[i]),
+                        figures[i][0], figures[i][1])));
+            }
+            sections.add(new Section(table("diagnoses", locale, List.of(Column.text(label(locale, "observatory.column.indicator")),
+                    Column.number(Integer.toString(year - 1)), Column.number(Integer.toString(year))), diagnosisRows, area,
+                    exact), Chart.none()));
+        }
+
         // Pôles side by side, for a territory wider than a pôle.
         if (area.type() != org.maillage.account.ScopeType.POLE) {
             sections.add(polesCompared(locale, area, year, exact, cells, welcomedMonthly, referrals, outcomes, members,
@@ -279,19 +315,28 @@ class Indicators {
             ReferralFigures r = referralFigures(referrals, here);
             long created = count(outcomes, here.and(t -> !t.key().equals("ABANDONED")));
             String name = slug.isEmpty() ? label(locale, "observatory.coordination") : names.getOrDefault(slug, slug);
-            Object welcomedCell = cells.people(count(welcomed, here));
-            List<Object> row = new ArrayList<>(java.util.Arrays.asList(name, welcomedCell, cells.people(r.sent()),
-                    cells.rate(r.accepted(), r.decided()), cells.people(created),
+            List<Object> row = new ArrayList<>(java.util.Arrays.asList(name, count(welcomed, here), r.sent(),
+                    cells.rate(r.accepted(), r.decided()), created,
                     cells.sumOf(sum(outcomes, here.and(t -> !t.key().equals("ABANDONED"))), created),
                     count(members, here)));
             if (!funding.isEmpty() || area.type() == org.maillage.account.ScopeType.REGION) {
                 row.add(Math.round(sum(funding, here)));
             }
             rows.add(row);
-            Places.Point point = located.get(slug);
+        }
+        for (int column : new int[] {1, 2, 4}) {
+            cells.protect(rows, column); // the pôles add up to the territory's totals
+        }
+        List<String> order = new ArrayList<>(slugs);
+        for (int i = 0; i < order.size(); i++) {
+            List<Object> row = rows.get(i);
+            if (row.get(4) == null) {
+                row.set(5, null); // jobs go with the activities created
+            }
+            Places.Point point = located.get(order.get(i));
             if (point != null) {
-                points.add(new Chart.MapPoint(name, point.latitude(), point.longitude(),
-                        welcomedCell == null ? null : count(welcomed, here)));
+                points.add(new Chart.MapPoint((String) row.get(0), point.latitude(), point.longitude(),
+                        row.get(1) instanceof Long n ? n : null));
             }
         }
         List<Column> columns = new ArrayList<>(List.of(Column.text(label(locale, "observatory.column.pole")),
@@ -343,11 +388,13 @@ class Indicators {
                         .thenComparing(e -> nameOf.apply(e.getKey())))
                 .forEach(e -> {
                     ReferralFigures f = e.getValue();
-                    rows.add(new ArrayList<>(java.util.Arrays.asList(nameOf.apply(e.getKey()), cells.people(f.sent()),
-                            cells.people(f.accepted()), cells.people(f.declined()), cells.people(f.expired()),
-                            cells.people(f.waiting()), cells.rate(f.accepted(), f.decided()),
+                    rows.add(new ArrayList<>(java.util.Arrays.asList(nameOf.apply(e.getKey()), f.sent(), f.accepted(),
+                            f.declined(), f.expired(), f.waiting(), cells.rate(f.accepted(), f.decided()),
                             cells.average(f.answerDays(), f.answered()))));
                 });
+        for (int column = 1; column <= 5; column++) {
+            cells.protect(rows, column); // each column adds up to the year's referrals
+        }
         return new Section(table(code, locale, List.of(Column.text(label(locale, "observatory.column." + code)),
                 Column.number(label(locale, "observatory.column.sent")),
                 Column.number(label(locale, "observatory.column.accepted")),
