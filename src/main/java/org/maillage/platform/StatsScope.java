@@ -1,6 +1,9 @@
 package org.maillage.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a module counts for the observatory: the rows of a region, narrowed to some pôles, a
@@ -24,5 +27,39 @@ public record StatsScope(String regionCode, Set<String> poleSlugs, String depart
 
     public StatsScope withYears(int from, int to, boolean byMonth) {
         return new StatsScope(regionCode, poleSlugs, departementCode, communeCodes, from, to, byMonth);
+    }
+
+    /**
+     * The SQL conditions that narrow a module's rows to the scope's pôles, département and communes,
+     * naming the parameters {@link #bind} gives; a null column means the module's rows have none (the
+     * narrowing is then not applied). The region and the years are the module's own conditions.
+     */
+    public List<String> narrowing(String poleColumn, String departementColumn, String communeColumn) {
+        List<String> conditions = new ArrayList<>();
+        if (!poleSlugs.isEmpty() && poleColumn != null) {
+            conditions.add(poleColumn + " in (:poles)");
+        }
+        if (departementCode != null && departementColumn != null) {
+            conditions.add(departementColumn + " = :departement");
+        }
+        if (!communeCodes.isEmpty() && communeColumn != null) {
+            conditions.add(communeColumn + " in (:communes)");
+        }
+        return conditions;
+    }
+
+    /** Binds {@code :region}, {@code :from}, {@code :to} and the parameters {@link #narrowing} may name. */
+    public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+        JdbcClient.StatementSpec bound = statement.param("region", regionCode).param("from", fromYear).param("to", toYear);
+        if (!poleSlugs.isEmpty()) {
+            bound = bound.param("poles", List.copyOf(poleSlugs));
+        }
+        if (departementCode != null) {
+            bound = bound.param("departement", departementCode);
+        }
+        if (!communeCodes.isEmpty()) {
+            bound = bound.param("communes", List.copyOf(communeCodes));
+        }
+        return bound;
     }
 }

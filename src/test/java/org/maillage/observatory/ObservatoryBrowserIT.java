@@ -131,7 +131,7 @@ class ObservatoryBrowserIT extends BrowserTest {
         assertThat(coordination.locator("#poles svg.chart")).isVisible();
         assertThat(coordination.locator("#poles tbody")).containsText("ADESS Cornouaille");
         shot(coordination, "observatory-region.png");
-        shot(coordination.locator("#poles"), "observatory-poles-map.png");
+        shot(coordination.locator("#poles .chart-box"), "observatory-poles-map.png");
         shot(coordination.locator("#evolution"), "observatory-evolution.png");
         axeClean(coordination);
         coordination.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Chiffres à valider")).click();

@@ -23,30 +23,12 @@ class DirectoryStatisticsService implements DirectoryStatistics {
     public List<Tally> members(StatsScope scope) {
         List<String> where = new ArrayList<>(List.of("m.status = 'MEMBER'", "s.region_code = :region",
                 "m.year between :from and :to"));
-        if (!scope.poleSlugs().isEmpty()) {
-            where.add("m.pole_slug in (:poles)");
-        }
-        if (scope.departementCode() != null) {
-            where.add("s.departement_code = :departement");
-        }
-        if (!scope.communeCodes().isEmpty()) {
-            where.add("s.commune_code in (:communes)");
-        }
-        JdbcClient.StatementSpec statement = jdbc.sql("""
+        where.addAll(scope.narrowing("m.pole_slug", "s.departement_code", "s.commune_code"));
+        JdbcClient.StatementSpec statement = scope.bind(jdbc.sql("""
                 select m.pole_slug, s.departement_code, m.year, s.sector, count(*) as n, coalesce(sum(s.employees), 0) as total
                 from directory.membership m join directory.structure s on s.id = m.structure_id
                 where %s group by 1, 2, 3, 4
-                """.formatted(String.join(" and ", where))).param("region", scope.regionCode())
-                .param("from", scope.fromYear()).param("to", scope.toYear());
-        if (!scope.poleSlugs().isEmpty()) {
-            statement = statement.param("poles", List.copyOf(scope.poleSlugs()));
-        }
-        if (scope.departementCode() != null) {
-            statement = statement.param("departement", scope.departementCode());
-        }
-        if (!scope.communeCodes().isEmpty()) {
-            statement = statement.param("communes", List.copyOf(scope.communeCodes()));
-        }
+                """.formatted(String.join(" and ", where))));
         return statement.query((rs, n) -> new Tally(rs.getString(1), rs.getString(2), rs.getInt(3), 0, rs.getString(4), "",
                 rs.getLong(5), rs.getDouble(6))).list();
     }

@@ -81,30 +81,12 @@ class JourneyStatisticsService implements JourneyStatistics {
         List<String> where = new ArrayList<>(List.of(condition, "p.region_code = :region",
                 at + " >= make_timestamptz(:from, 1, 1, 0, 0, 0, 'Europe/Paris')",
                 at + " < make_timestamptz(:to + 1, 1, 1, 0, 0, 0, 'Europe/Paris')"));
-        if (!scope.poleSlugs().isEmpty()) {
-            where.add("p.pole_slug in (:poles)");
-        }
-        if (scope.departementCode() != null) {
-            where.add("p.departement_code = :departement");
-        }
-        if (!scope.communeCodes().isEmpty()) {
-            where.add("p.commune_code in (:communes)");
-        }
+        where.addAll(scope.narrowing("p.pole_slug", "p.departement_code", "p.commune_code"));
         String sql = "select coalesce(p.pole_slug, '') as pole, p.departement_code as departement, extract(year from "
                 + local + ")::int as year, " + month + " as month, coalesce(" + key + ", '') as key, " + detail
                 + " as detail, " + count + " as n, " + sum + " as total from " + from + " where "
                 + String.join(" and ", where) + " group by 1, 2, 3, 4, 5, 6";
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("region", scope.regionCode())
-                .param("from", scope.fromYear()).param("to", scope.toYear());
-        if (!scope.poleSlugs().isEmpty()) {
-            statement = statement.param("poles", List.copyOf(scope.poleSlugs()));
-        }
-        if (scope.departementCode() != null) {
-            statement = statement.param("departement", scope.departementCode());
-        }
-        if (!scope.communeCodes().isEmpty()) {
-            statement = statement.param("communes", List.copyOf(scope.communeCodes()));
-        }
+        JdbcClient.StatementSpec statement = scope.bind(jdbc.sql(sql));
         return statement.query((rs, n) -> new Tally(rs.getString("pole"), rs.getString("departement"), rs.getInt("year"),
                 rs.getInt("month"), rs.getString("key"), rs.getString("detail"), rs.getLong("n"), rs.getDouble("total")))
                 .list();

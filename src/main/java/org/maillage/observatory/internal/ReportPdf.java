@@ -721,30 +721,17 @@ public final class ReportPdf {
             if (points.size() < 2) {
                 return null;
             }
-            double minLat = points.stream().mapToDouble(MapPoint::latitude).min().orElse(0);
-            double maxLat = points.stream().mapToDouble(MapPoint::latitude).max().orElse(0);
-            double minLon = points.stream().mapToDouble(MapPoint::longitude).min().orElse(0);
-            double maxLon = points.stream().mapToDouble(MapPoint::longitude).max().orElse(0);
-            double scaleX = Math.cos(Math.toRadians((minLat + maxLat) / 2));
-            double spanX = Math.max((maxLon - minLon) * scaleX, 0.01);
-            double spanY = Math.max(maxLat - minLat, 0.01);
-            float height = (float) Math.max(MAP_MIN_HEIGHT, Math.min(MAP_MAX_HEIGHT, WIDTH * spanY / spanX));
-            float margin = 36;
-            double k = Math.min((WIDTH - 2 * margin) / spanX, (height - 2 * margin) / spanY);
-            double offsetX = (WIDTH - 2 * margin - spanX * k) / 2;
-            double offsetY = (height - 2 * margin - spanY * k) / 2;
-            long max = points.stream().filter(p -> p.value() != null).mapToLong(MapPoint::value).max().orElse(1);
-            List<MapPoint> biggestFirst = new ArrayList<>(points);
-            biggestFirst.sort((a, b) -> Long.compare(b.value() == null ? 0 : b.value(), a.value() == null ? 0 : a.value()));
+            MapProjection projection = MapProjection.of(points, WIDTH, MAP_MIN_HEIGHT, MAP_MAX_HEIGHT, 36);
+            float height = (float) projection.height();
+            List<MapPoint> biggestFirst = MapProjection.biggestFirst(points);
             return new Block(height, top -> {
                 float bottom = top - height;
                 fill(MARGIN, bottom, WIDTH, height, MAP_BACKGROUND);
                 List<float[]> placed = new ArrayList<>();
                 for (MapPoint p : biggestFirst) {
-                    float x = (float) (MARGIN + margin + offsetX + (p.longitude() - minLon) * scaleX * k);
-                    float cy = (float) (bottom + margin + offsetY + (p.latitude() - minLat) * k);
-                    float r = p.value() == null || max <= 0 ? 3
-                            : (float) (3 + 16 * Math.sqrt(Math.max(0, (double) p.value()) / max));
+                    float x = (float) (MARGIN + projection.x(p));
+                    float cy = (float) (bottom + projection.yUp(p));
+                    float r = (float) projection.radius(p, 3, 16);
                     float[] colour = p.value() == null ? MAP_HIDDEN : SERIES[0];
                     content.saveGraphicsState();
                     content.setGraphicsStateParameters(translucent);

@@ -122,27 +122,16 @@ public final class SvgCharts {
     }
 
     private static String map(FigureTable table, List<MapPoint> points, String id) {
-        double minLat = points.stream().mapToDouble(MapPoint::latitude).min().orElse(0);
-        double maxLat = points.stream().mapToDouble(MapPoint::latitude).max().orElse(0);
-        double minLon = points.stream().mapToDouble(MapPoint::longitude).min().orElse(0);
-        double maxLon = points.stream().mapToDouble(MapPoint::longitude).max().orElse(0);
-        double scaleX = Math.cos(Math.toRadians((minLat + maxLat) / 2));
-        double spanX = Math.max((maxLon - minLon) * scaleX, 0.01);
-        double spanY = Math.max(maxLat - minLat, 0.01);
         int width = 600;
-        int height = (int) Math.max(220, Math.min(520, width * spanY / spanX));
-        int margin = 40;
-        double k = Math.min((width - 2 * margin) / spanX, (height - 2 * margin) / spanY);
-        long max = points.stream().filter(p -> p.value() != null).mapToLong(MapPoint::value).max().orElse(1);
-        StringBuilder svg = open(id, table.title(), width + 40, height);
-        svg.append("<rect x=\"0\" y=\"0\" width=\"").append(width + 40).append("\" height=\"").append(height)
+        MapProjection projection = MapProjection.of(points, width, 220, 520, 40);
+        int height = (int) Math.round(projection.height());
+        StringBuilder svg = open(id, table.title(), width, height);
+        svg.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" fill=\"#eef4f8\"/>");
-        List<MapPoint> biggestFirst = new ArrayList<>(points);
-        biggestFirst.sort((a, b) -> Long.compare(b.value() == null ? 0 : b.value(), a.value() == null ? 0 : a.value()));
-        for (MapPoint p : biggestFirst) {
-            double x = margin + (p.longitude() - minLon) * scaleX * k;
-            double y = height - margin - (p.latitude() - minLat) * k;
-            double r = p.value() == null || max == 0 ? 4 : 4 + 22 * Math.sqrt((double) p.value() / max);
+        for (MapPoint p : MapProjection.biggestFirst(points)) {
+            double x = projection.x(p);
+            double y = height - projection.yUp(p);
+            double r = projection.radius(p, 4, 22);
             svg.append(String.format(Locale.ROOT,
                     "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.55\" stroke=\"#0b3954\"/>",
                     x, y, r, p.value() == null ? "#9e9e9e" : COLOURS[0]));
