@@ -8,13 +8,18 @@ package org.maillage.observatory;
  */
 public interface Diagnoses {
 
-    /** What the structures of a pôle did with the self-diagnosis in a year (French calendar). */
-    DiagnosisFigures figures(String poleSlug, int year);
+    /** What the structures of these pôles did with the self-diagnosis in a year (French calendar). */
+    DiagnosisFigures figures(java.util.Collection<String> poleSlugs, int year);
+
+    /** What the structures of a pôle did with the self-diagnosis in a year. */
+    default DiagnosisFigures figures(String poleSlug, int year) {
+        return figures(java.util.List.of(poleSlug), year);
+    }
 
     /**
-     * @param finished diagnoses finished by structures of the pôle that year
+     * @param finished diagnoses finished by structures of the pôles that year
      * @param structures structures that finished at least one
      * @param supportRequests requests for support the pôle received after a diagnosis
      */
-    record DiagnosisFigures(String poleSlug, int year, long finished, long structures, long supportRequests) {}
+    record DiagnosisFigures(int year, long finished, long structures, long supportRequests) {}
 }

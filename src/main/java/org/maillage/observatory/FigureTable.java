@@ -23,6 +23,16 @@ public record FigureTable(String code, String title, List<Column> columns, List<
         note = note == null ? "" : note;
     }
 
+    /** The rows as {@link #display} writes their cells, for pages (formatted once, not cell by cell in a template). */
+    public List<List<String>> displayRows() {
+        return rows.stream().map(row -> row.stream().map(FigureTable::display).toList()).toList();
+    }
+
+    /** For each column, whether it holds numbers. */
+    public List<Boolean> numericColumns() {
+        return columns.stream().map(Column::numeric).toList();
+    }
+
     /** A cell as French readers write it: "1 234", "72,5", or {@link #HIDDEN}. */
     public static String display(Object cell) {
         if (cell == null) {

@@ -28,12 +28,29 @@ class Areas {
     /** A territory with what its figures count and what contains it (for authorization). */
     record Resolved(Area area, StatsScope scope, TerritoryRef ref) {}
 
+    /** How long the list of pôles is reused: a renamed or new pôle shows in the figures after this. */
+    static final long POLES_TTL_NANOS = 30_000_000_000L;
+
+    private record PoleList(List<PoleSummary> poles, long readAt) {}
+
     private final Poles poles;
     private final Territories territories;
+    private volatile PoleList poleList;
 
     Areas(Poles poles, Territories territories) {
         this.poles = poles;
         this.territories = territories;
+    }
+
+    /** Every pôle (of every network), read again at most every 30 seconds: a dashboard asks for it often. */
+    List<PoleSummary> poles() {
+        PoleList list = poleList;
+        long now = System.nanoTime();
+        if (list == null || now - list.readAt() > POLES_TTL_NANOS) {
+            list = new PoleList(List.copyOf(poles.list()), now);
+            poleList = list;
+        }
+        return list.poles();
     }
 
     Resolved resolve(String key, int year) {
@@ -45,7 +62,7 @@ class Areas {
         String code = parts[1];
         return switch (type) {
             case POLE -> {
-                PoleSummary pole = poles.list().stream().filter(p -> p.slug().equals(code)).findFirst()
+                PoleSummary pole = poles().stream().filter(p -> p.slug().equals(code)).findFirst()
                         .orElseThrow(() -> new NotFoundException("observatory.area.unknown"));
                 yield resolved(new Area(type, code, pole.name(), pole.regionCode()), Set.of(code), null, Set.of(),
                         Set.of(TerritoryRef.key(ScopeType.REGION, pole.regionCode())), year);
@@ -85,7 +102,7 @@ class Areas {
     /** The territories the user may see figures of: regions, then départements, EPCI and pôles. */
     List<Area> optionsFor(CurrentUser user) {
         Map<String, Area> options = new LinkedHashMap<>();
-        List<PoleSummary> all = poles.list();
+        List<PoleSummary> all = poles();
         for (Grant grant : user.grants()) {
             boolean figures = grant.role() == Role.COORDINATEUR || grant.role() == Role.FINANCEUR;
             if (figures && grant.scopeType() == ScopeType.REGION) {
@@ -116,12 +133,12 @@ class Areas {
 
     /** A region with a network of pôles, by its name; empty for any other region. */
     Optional<String> regionName(String regionCode) {
-        return poles.list().stream().anyMatch(p -> regionCode.equals(p.regionCode()))
+        return poles().stream().anyMatch(p -> regionCode.equals(p.regionCode()))
                 ? territories.regionName(regionCode) : Optional.empty();
     }
 
     private List<String> regions() {
-        return poles.list().stream().map(PoleSummary::regionCode).distinct().toList();
+        return poles().stream().map(PoleSummary::regionCode).distinct().toList();
     }
 
     private static Resolved resolved(Area area, Set<String> poleSlugs, String departement, Set<String> communes,

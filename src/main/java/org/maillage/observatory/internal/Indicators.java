@@ -20,7 +20,6 @@ import org.maillage.journey.JourneyStatistics.ProjectFacet;
 import org.maillage.journey.JourneyStatistics.ReferralFacet;
 import org.maillage.network.NetworkStatistics;
 import org.maillage.network.PoleSummary;
-import org.maillage.network.Poles;
 import org.maillage.observatory.Area;
 import org.maillage.observatory.Chart;
 import org.maillage.observatory.Dashboard.KeyFigure;
@@ -55,20 +54,20 @@ class Indicators {
     private final JourneyStatistics journeys;
     private final DirectoryStatistics directory;
     private final NetworkStatistics network;
-    private final Poles poles;
+    private final Areas areas;
     private final Operators operators;
     private final Territories territories;
     private final MessageSource messages;
     private final org.maillage.observatory.Diagnoses diagnoses;
 
-    Indicators(JourneyStatistics journeys, DirectoryStatistics directory, NetworkStatistics network, Poles poles,
+    Indicators(JourneyStatistics journeys, DirectoryStatistics directory, NetworkStatistics network, Areas areas,
             Operators operators, Territories territories, MessageSource messages,
             org.maillage.observatory.Diagnoses diagnoses) {
         this.diagnoses = diagnoses;
         this.journeys = journeys;
         this.directory = directory;
         this.network = network;
-        this.poles = poles;
+        this.areas = areas;
         this.operators = operators;
         this.territories = territories;
         this.messages = messages;
@@ -262,17 +261,15 @@ class Indicators {
 
         // Self-diagnoses of good practices of the structures (seed 003), for a pôle or a region.
         List<String> diagnosisPoles = area.type() == org.maillage.account.ScopeType.POLE ? List.of(area.code())
-                : area.type() == org.maillage.account.ScopeType.REGION ? poles.list().stream()
+                : area.type() == org.maillage.account.ScopeType.REGION ? areas.poles().stream()
                         .filter(p -> area.code().equals(p.regionCode())).map(PoleSummary::slug).toList() : List.of();
         if (!diagnosisPoles.isEmpty()) {
             long[][] figures = new long[3][2];
-            for (String slug : diagnosisPoles) {
-                for (int y = 0; y < 2; y++) {
-                    var f = diagnoses.figures(slug, year - 1 + y);
-                    figures[0][y] += f.finished();
-                    figures[1][y] += f.structures();
-                    figures[2][y] += f.supportRequests();
-                }
+            for (int y = 0; y < 2; y++) {
+                var f = diagnoses.figures(diagnosisPoles, year - 1 + y);
+                figures[0][y] = f.finished();
+                figures[1][y] = f.structures();
+                figures[2][y] = f.supportRequests();
             }
             List<List<Object>> diagnosisRows = new ArrayList<>();
             String[] codes = {"finished", "structures", "supportRequests"};
@@ -296,7 +293,7 @@ class Indicators {
     private Section polesCompared(Locale locale, Area area, int year, boolean exact, Cells cells, List<Tally> welcomed,
             List<Tally> referrals, List<Tally> outcomes, List<Tally> members, List<Tally> funding, Places places) {
         Map<String, String> names = new HashMap<>();
-        for (PoleSummary pole : poles.list()) {
+        for (PoleSummary pole : areas.poles()) {
             names.put(pole.slug(), pole.name());
         }
         Predicate<Tally> inYear = t -> t.year() == year;
@@ -305,7 +302,7 @@ class Indicators {
             list.stream().filter(inYear).forEach(t -> slugs.add(t.pole()));
         }
         if (area.type() == org.maillage.account.ScopeType.REGION) {
-            poles.list().stream().filter(p -> area.code().equals(p.regionCode())).forEach(p -> slugs.add(p.slug()));
+            areas.poles().stream().filter(p -> area.code().equals(p.regionCode())).forEach(p -> slugs.add(p.slug()));
         }
         List<List<Object>> rows = new ArrayList<>();
         List<Chart.MapPoint> points = new ArrayList<>();

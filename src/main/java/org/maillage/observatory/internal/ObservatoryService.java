@@ -20,7 +20,6 @@ import org.maillage.account.PoleRef;
 import org.maillage.account.Role;
 import org.maillage.account.ScopeType;
 import org.maillage.network.PoleSummary;
-import org.maillage.network.Poles;
 import org.maillage.observatory.Area;
 import org.maillage.observatory.Chart;
 import org.maillage.observatory.Dashboard;
@@ -55,20 +54,18 @@ class ObservatoryService implements Observatory {
     private final Indicators indicators;
     private final Places places;
     private final Authorizations authorizations;
-    private final Poles poles;
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final ObservatoryProperties properties;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    ObservatoryService(Areas areas, Indicators indicators, Places places, Authorizations authorizations, Poles poles,
+    ObservatoryService(Areas areas, Indicators indicators, Places places, Authorizations authorizations,
             JdbcClient jdbc, MessageSource messages, ObservatoryProperties properties, Clock clock) {
         this.areas = areas;
         this.indicators = indicators;
         this.places = places;
         this.authorizations = authorizations;
-        this.poles = poles;
         this.jdbc = jdbc;
         this.messages = messages;
         this.properties = properties;
@@ -151,7 +148,7 @@ class ObservatoryService implements Observatory {
 
     private Section declaredSection(Area area, int year, boolean exact, Locale locale) {
         List<String> poleSlugs = area.type() == ScopeType.POLE ? List.of(area.code())
-                : area.type() == ScopeType.REGION ? poles.list().stream().filter(p -> area.code().equals(p.regionCode()))
+                : area.type() == ScopeType.REGION ? areas.poles().stream().filter(p -> area.code().equals(p.regionCode()))
                         .map(PoleSummary::slug).toList() : List.of();
         Map<DeclaredIndicator, BigDecimal> validated = new EnumMap<>(DeclaredIndicator.class);
         Map<DeclaredIndicator, BigDecimal> submitted = new EnumMap<>(DeclaredIndicator.class);
@@ -272,7 +269,7 @@ class ObservatoryService implements Observatory {
             return List.of();
         }
         Map<String, String> names = new LinkedHashMap<>();
-        poles.list().forEach(p -> names.put(p.slug(), p.name()));
+        areas.poles().forEach(p -> names.put(p.slug(), p.name()));
         return jdbc.sql("""
                 select * from observatory.declared_value where region_code in (:regions) and status = 'SUBMITTED'
                 order by entered_at, pole_slug, indicator
@@ -314,7 +311,7 @@ class ObservatoryService implements Observatory {
     }
 
     private PoleSummary pole(String slug) {
-        return poles.list().stream().filter(p -> p.slug().equals(slug)).findFirst()
+        return areas.poles().stream().filter(p -> p.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> new NotFoundException("observatory.area.unknown"));
     }
 

@@ -261,9 +261,12 @@ public class DiagnosisService implements Diagnoses {
     }
 
     @Override
-    public DiagnosisFigures figures(String poleSlug, int year) {
-        long[] figures = store.figures(poleSlug, year);
-        return new DiagnosisFigures(poleSlug, year, figures[0], figures[1], figures[2]);
+    public DiagnosisFigures figures(java.util.Collection<String> poleSlugs, int year) {
+        if (poleSlugs.isEmpty()) {
+            return new DiagnosisFigures(year, 0, 0, 0);
+        }
+        long[] figures = store.figures(poleSlugs, year);
+        return new DiagnosisFigures(year, figures[0], figures[1], figures[2]);
     }
 
     // --- Filling in ---------------------------------------------------------------------------

@@ -157,17 +157,17 @@ class DiagnosisStore {
     }
 
     /** Diagnoses finished by a pôle's structures in a year, the structures concerned, and the requests it received. */
-    long[] figures(String poleSlug, int year) {
+    long[] figures(java.util.Collection<String> poleSlugs, int year) {
         return jdbc.sql("""
                 select (select count(*) from observatory.diagnosis
-                        where pole_slug = :pole and status = 'FINISHED'
+                        where pole_slug in (:poles) and status = 'FINISHED'
                           and extract(year from finished_at at time zone 'Europe/Paris') = :year) as finished,
                        (select count(distinct structure_slug) from observatory.diagnosis
-                        where pole_slug = :pole and status = 'FINISHED'
+                        where pole_slug in (:poles) and status = 'FINISHED'
                           and extract(year from finished_at at time zone 'Europe/Paris') = :year) as structures,
                        (select count(*) from observatory.diagnosis_support_request
-                        where pole_slug = :pole and extract(year from requested_at at time zone 'Europe/Paris') = :year) as requests""")
-                .param("pole", poleSlug).param("year", year)
+                        where pole_slug in (:poles) and extract(year from requested_at at time zone 'Europe/Paris') = :year) as requests""")
+                .param("poles", java.util.List.copyOf(poleSlugs)).param("year", year)
                 .query((rs, row) -> new long[] {rs.getLong("finished"), rs.getLong("structures"), rs.getLong("requests")})
                 .single();
     }
