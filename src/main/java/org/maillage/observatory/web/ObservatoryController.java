@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.maillage.account.Authorizations;
@@ -218,9 +217,5 @@ class ObservatoryController {
 
     private int currentYear() {
         return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).getYear();
-    }
-
-    static List<String> formats() {
-        return List.of("csv", "xlsx", "ods");
     }
 }

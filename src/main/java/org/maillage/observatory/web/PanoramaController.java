@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.maillage.observatory.Dashboard;
 import org.maillage.observatory.FigureTable;
@@ -79,9 +78,5 @@ class PanoramaController {
 
     private int currentYear() {
         return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).getYear();
-    }
-
-    static List<String> formats() {
-        return List.of("csv", "xlsx", "ods");
     }
 }
