@@ -1,5 +1,6 @@
 -- Journey: what the observatory counts besides the journey itself. Asked at the intake, optional,
--- kept for the figures only (an anonymised project keeps them, as it keeps its stage and commune).
+-- for the figures only; cleared when the person's data is erased or anonymised (with the commune and
+-- the date of the request they could point to someone).
 alter table journey.project
     add column porteur_gender   varchar(10) check (porteur_gender in ('FEMALE', 'MALE', 'OTHER')),
     add column porteur_age_band varchar(20) check (porteur_age_band in

@@ -20,6 +20,11 @@ public record Dashboard(Area area, int year, boolean exact, List<KeyFigure> keyF
         text = text == null ? "" : text;
     }
 
+    /** The text's paragraphs: separated by a blank line, as the form says. */
+    public List<String> paragraphs() {
+        return java.util.Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
     public List<FigureTable> tables() {
         return sections.stream().map(Section::table).toList();
     }

@@ -14,8 +14,11 @@ import java.util.List;
  */
 public record FigureTable(String code, String title, List<Column> columns, List<List<Object>> rows, String note) {
 
-    /** What a hidden cell shows. */
-    public static final String HIDDEN = "< 5";
+    /**
+     * What a hidden cell shows: "s", for secret statistique, as INSEE writes it (a figure about fewer
+     * than 5 people, or one hidden so that such a figure cannot be worked out).
+     */
+    public static final String HIDDEN = "s";
 
     public FigureTable {
         columns = List.copyOf(columns);
@@ -40,7 +43,7 @@ public record FigureTable(String code, String title, List<Column> columns, List<
         }
         if (cell instanceof Double || cell instanceof Float || cell instanceof java.math.BigDecimal) {
             java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE);
-            format.setMaximumFractionDigits(1);
+            format.setMaximumFractionDigits(2);
             format.setMinimumFractionDigits(0);
             return format.format(((Number) cell).doubleValue()).replace('\u202f', ' ').replace('\u00a0', ' ');
         }

@@ -44,6 +44,13 @@ public interface Observatory {
     /** Declarations waiting for a coordinator of the region, oldest first. */
     List<Declaration> declarationsToReview(CurrentUser user);
 
-    /** A coordinator of the pôle's region validates a declared figure, or refuses it with a reason. */
-    void review(CurrentUser user, String poleSlug, int year, DeclaredIndicator indicator, boolean valid, String note);
+    /**
+     * A coordinator of the pôle's region validates a declared figure, or refuses it with a reason (500
+     * characters at most).
+     *
+     * @param shownValue the value the coordinator saw: refused when the pôle has changed it since, or when
+     *     it was reviewed meanwhile
+     */
+    void review(CurrentUser user, String poleSlug, int year, DeclaredIndicator indicator, BigDecimal shownValue,
+            boolean valid, String note);
 }

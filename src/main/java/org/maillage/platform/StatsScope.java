@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What a module counts for the observatory: the rows of a region, narrowed to some pôles, a
  * département or some communes, over a range of years, by year or by month.
  *
+ * @param regionCode the region whose rows count; null when the communes say it (an EPCI may lie across two)
  * @param poleSlugs the pôles whose rows count; empty: the whole region (rows of no pôle included)
  * @param departementCode a département of the region, or null
  * @param communeCodes the communes whose rows count (an EPCI's); empty: no such narrowing
@@ -30,12 +31,16 @@ public record StatsScope(String regionCode, Set<String> poleSlugs, String depart
     }
 
     /**
-     * The SQL conditions that narrow a module's rows to the scope's pôles, département and communes,
-     * naming the parameters {@link #bind} gives; a null column means the module's rows have none (the
-     * narrowing is then not applied). The region and the years are the module's own conditions.
+     * The SQL conditions that narrow a module's rows to the scope's region, pôles, département and
+     * communes, naming the parameters {@link #bind} gives; a null column means the module's rows have
+     * none (the narrowing is then not applied). The years are the module's own condition.
      */
-    public List<String> narrowing(String poleColumn, String departementColumn, String communeColumn) {
+    public List<String> narrowing(String regionColumn, String poleColumn, String departementColumn,
+            String communeColumn) {
         List<String> conditions = new ArrayList<>();
+        if (regionCode != null) {
+            conditions.add(regionColumn + " = :region");
+        }
         if (!poleSlugs.isEmpty() && poleColumn != null) {
             conditions.add(poleColumn + " in (:poles)");
         }

@@ -155,7 +155,7 @@ class ObservatoryIT {
         Map<String, KeyFigure> keys = keys(dashboard);
         assertThat(keys.get("welcomed").value()).isEqualTo("7");
         assertThat(keys.get("welcomed").previous()).isEqualTo(FigureTable.HIDDEN);   // 3 people in 2019
-        assertThat(keys.get("acceptance").value()).isEqualTo("60");                  // computed on 5
+        assertThat(keys.get("acceptance").value()).isEqualTo(FigureTable.HIDDEN);    // 60 % of 5 gives away 3
         assertThat(keys.get("answerDays").value()).isEqualTo(FigureTable.HIDDEN);    // computed on 4
         assertThat(keys.get("created").value()).isEqualTo(FigureTable.HIDDEN);
         assertThat(keys.get("jobs").value()).isEqualTo(FigureTable.HIDDEN);          // goes with 2 people
@@ -269,10 +269,17 @@ class ObservatoryIT {
         HttpResponse<String> list = cress.get("/espace/observatoire/validations");
         assertThat(list.body()).contains("Pôle ESS du Pays de Vitré").contains("1 250,5");
         HttpResponse<String> noReason = cress.submit("/espace/observatoire/validations", "/espace/observatoire/validations",
-                Map.of("pole", POLE, "year", "2020", "indicator", "ANIMATION_HOURS", "valid", "false", "note", ""));
+                Map.of("pole", POLE, "year", "2020", "indicator", "ANIMATION_HOURS", "value", "1250.50", "valid", "false",
+                        "note", ""));
         assertThat(noReason.body()).contains("Dites au pôle pourquoi");
+        HttpResponse<String> stale = cress.submit("/espace/observatoire/validations", "/espace/observatoire/validations",
+                Map.of("pole", POLE, "year", "2020", "indicator", "ANIMATION_HOURS", "value", "999", "valid", "true"));
+        assertThat(stale.body()).contains("Ce chiffre a changé depuis que vous l’avez ouvert");
+        assertThat(jdbc.sql("select status from observatory.declared_value where pole_slug = :p and indicator = 'ANIMATION_HOURS'")
+                .param("p", POLE).query(String.class).single()).isEqualTo("SUBMITTED");
         assertThat(cress.submit("/espace/observatoire/validations", "/espace/observatoire/validations",
-                Map.of("pole", POLE, "year", "2020", "indicator", "ANIMATION_HOURS", "valid", "true")).statusCode())
+                Map.of("pole", POLE, "year", "2020", "indicator", "ANIMATION_HOURS", "value", "1250.50", "valid", "true"))
+                .statusCode())
                 .isEqualTo(302);
         assertThat(declared(funder)).isEqualTo("1 250,5");
         assertThat(new Session(port).signedIn(funder.email()).submit(form, form, Map.of("values[EVENTS]", "3"))
@@ -289,7 +296,8 @@ class ObservatoryIT {
         Session visitor = new Session(port);
         HttpResponse<String> page = visitor.get("/observatoire?annee=2020");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Pôle ESS du Pays de Vitré").contains("Licence Ouverte");
+        assertThat(page.body()).contains("Pôle ESS du Pays de Vitré").contains("Licence Ouverte")
+                .doesNotContain("Financements des pôles"); // the pôles' funding is theirs and the coordination's
         HttpResponse<String> json = visitor.get("/api/v1/open-data/panorama?region=53&year=2020");
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"licence\"").contains("\"code\":\"welcomed\"").doesNotContain("Gwenaëlle");

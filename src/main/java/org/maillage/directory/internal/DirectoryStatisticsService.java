@@ -21,9 +21,9 @@ class DirectoryStatisticsService implements DirectoryStatistics {
     @Override
     @Transactional(readOnly = true)
     public List<Tally> members(StatsScope scope) {
-        List<String> where = new ArrayList<>(List.of("m.status = 'MEMBER'", "s.region_code = :region",
+        List<String> where = new ArrayList<>(List.of("m.status = 'MEMBER'",
                 "m.year between :from and :to"));
-        where.addAll(scope.narrowing("m.pole_slug", "s.departement_code", "s.commune_code"));
+        where.addAll(scope.narrowing("s.region_code", "m.pole_slug", "s.departement_code", "s.commune_code"));
         JdbcClient.StatementSpec statement = scope.bind(jdbc.sql("""
                 select m.pole_slug, s.departement_code, m.year, s.sector, count(*) as n, coalesce(sum(s.employees), 0) as total
                 from directory.membership m join directory.structure s on s.id = m.structure_id

@@ -581,7 +581,7 @@ class JourneyService implements Journeys {
         jdbc.sql("""
                 update journey.project set title = 'Projet anonymisé', description = '', outcome_note = null,
                     outcome_siret = null, anonymised_at = :at, erasure_requested_at = null, submission_key = null,
-                    follow_up_on = null
+                    follow_up_on = null, porteur_gender = null, porteur_age_band = null
                 where porteur_id = :id
                 """).param("at", Timestamp.from(now)).param("id", porteurId).update();
         jdbc.sql("update journey.meeting set notes = '', place = null where project_id in " + projects)

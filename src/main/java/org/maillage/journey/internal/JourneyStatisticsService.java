@@ -28,7 +28,7 @@ class JourneyStatisticsService implements JourneyStatistics {
             case SECTOR -> "p.sector";
             case GENDER -> "p.porteur_gender";
             case AGE_BAND -> "p.porteur_age_band";
-            case COLLECTIVE -> "case when p.collective then 'COLLECTIVE' else 'ALONE' end";
+            case COLLECTIVE -> "case when p.collective then 'COLLECTIVE' when not p.collective then 'ALONE' end";
             case COMMUNE -> "p.commune_code";
         };
         return tallies(scope, "p.created_at", key, "''", "count(*)", "0", "journey.project p", "true");
@@ -78,10 +78,10 @@ class JourneyStatisticsService implements JourneyStatistics {
             String from, String condition) {
         String local = "(" + at + " at time zone 'Europe/Paris')";
         String month = scope.monthly() ? "extract(month from " + local + ")::int" : "0";
-        List<String> where = new ArrayList<>(List.of(condition, "p.region_code = :region",
+        List<String> where = new ArrayList<>(List.of(condition,
                 at + " >= make_timestamptz(:from, 1, 1, 0, 0, 0, 'Europe/Paris')",
                 at + " < make_timestamptz(:to + 1, 1, 1, 0, 0, 0, 'Europe/Paris')"));
-        where.addAll(scope.narrowing("p.pole_slug", "p.departement_code", "p.commune_code"));
+        where.addAll(scope.narrowing("p.region_code", "p.pole_slug", "p.departement_code", "p.commune_code"));
         String sql = "select coalesce(p.pole_slug, '') as pole, p.departement_code as departement, extract(year from "
                 + local + ")::int as year, " + month + " as month, coalesce(" + key + ", '') as key, " + detail
                 + " as detail, " + count + " as n, " + sum + " as total from " + from + " where "

@@ -93,7 +93,10 @@ class Areas {
                 Set<String> containedIn = new java.util.HashSet<>();
                 containedIn.add(TerritoryRef.key(ScopeType.REGION, region));
                 members.forEach(c -> containedIn.add(TerritoryRef.key(ScopeType.DEPARTEMENT, c.departementCode())));
-                yield resolved(new Area(type, code, epci.name(), region), Set.of(), null, communes, containedIn, year);
+                Resolved any = resolved(new Area(type, code, epci.name(), region), Set.of(), null, communes, containedIn,
+                        year);
+                // its communes say which rows count, whatever their region (an EPCI may lie across two)
+                yield new Resolved(any.area(), new StatsScope(null, Set.of(), null, communes, year, year, false), any.ref());
             }
             default -> throw new NotFoundException("observatory.area.unknown");
         };
@@ -104,8 +107,11 @@ class Areas {
         Map<String, Area> options = new LinkedHashMap<>();
         List<PoleSummary> all = poles();
         for (Grant grant : user.grants()) {
-            boolean figures = grant.role() == Role.COORDINATEUR || grant.role() == Role.FINANCEUR;
-            if (figures && grant.scopeType() == ScopeType.REGION) {
+            if (grant.role() == Role.FINANCEUR && grant.scopeType() == ScopeType.REGION) {
+                String region = grant.scopeCode();
+                regionName(region).ifPresent(name -> options.putIfAbsent("REGION:" + region,
+                        new Area(ScopeType.REGION, region, name, region)));
+            } else if (grant.role() == Role.COORDINATEUR && grant.scopeType() == ScopeType.REGION) {
                 String region = grant.scopeCode();
                 regionName(region).ifPresent(name -> options.putIfAbsent("REGION:" + region,
                         new Area(ScopeType.REGION, region, name, region)));

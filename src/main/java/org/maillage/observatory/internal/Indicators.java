@@ -73,7 +73,13 @@ class Indicators {
         this.messages = messages;
     }
 
-    Figures compute(Area area, StatsScope base, int year, boolean exact, Locale locale, Places places) {
+    /**
+     * @param exact whether figures about fewer than 5 people are shown (animators, coordinators)
+     * @param withFunding whether the pôles' funding is shown (not in the public panorama)
+     * @param lastMonth the last month of the year that has begun (12 for a past year)
+     */
+    Figures compute(Area area, StatsScope base, int year, boolean exact, boolean withFunding, int lastMonth,
+            Locale locale, Places places) {
         Cells cells = new Cells(exact);
         int first = year - YEARS + 1;
         StatsScope years = base.withYears(first, year, false);
@@ -85,8 +91,9 @@ class Indicators {
         List<Tally> firstReferrals = journeys.firstReferrals(years);
         List<Tally> outcomes = journeys.outcomes(years);
         List<Tally> members = directory.members(years);
-        List<Tally> funding = area.type() == org.maillage.account.ScopeType.POLE
-                || area.type() == org.maillage.account.ScopeType.REGION ? network.funding(years) : List.of();
+        boolean fundingShown = withFunding && (area.type() == org.maillage.account.ScopeType.POLE
+                || area.type() == org.maillage.account.ScopeType.REGION);
+        List<Tally> funding = fundingShown ? network.funding(years) : List.of();
 
         List<Section> sections = new ArrayList<>();
         List<KeyFigure> keys = new ArrayList<>();
@@ -102,7 +109,7 @@ class Indicators {
                     sum(outcomes, inYear.and(t -> t.key().equals("CREATED") || t.key().equals("MEMBER"))),
                     count(outcomes, inYear.and(t -> t.key().equals("ABANDONED"))),
                     count(outcomes, inYear), count(members, inYear), sum(members, inYear),
-                    funding.isEmpty() ? null : sum(funding, inYear)));
+                    fundingShown ? sum(funding, inYear) : null));
         }
         YearFigures now = byYear.get(year);
         YearFigures before = byYear.get(year - 1);
@@ -157,7 +164,7 @@ class Indicators {
             Predicate<Tally> inMonth = t -> t.month() == month.getValue();
             monthRows.add(new ArrayList<>(java.util.Arrays.asList(month.getDisplayName(TextStyle.FULL_STANDALONE, locale),
                     count(welcomedMonthly, inMonth.and(t -> t.year() == year - 1)),
-                    count(welcomedMonthly, inMonth.and(t -> t.year() == year)))));
+                    month.getValue() > lastMonth ? "–" : count(welcomedMonthly, inMonth.and(t -> t.year() == year)))));
         }
         cells.protect(monthRows, 1); // the months add up to the year's total, shown above
         cells.protect(monthRows, 2);
@@ -245,7 +252,7 @@ class Indicators {
                 Column.number(label(locale, "observatory.column.employees"))), sectorRows, area, exact), Chart.bar(1)));
 
         // The pôles' funding by funder, this year.
-        if (!funding.isEmpty() || now.funding() != null) {
+        if (fundingShown) {
             Map<List<String>, Double> byFunder = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                     .thenComparing(k -> k.get(1)));
             funding.stream().filter(t -> t.year() == year).forEach(t -> byFunder.merge(List.of(t.key(), t.detail()),
@@ -285,13 +292,14 @@ class Indicators {
         // Pôles side by side, for a territory wider than a pôle.
         if (area.type() != org.maillage.account.ScopeType.POLE) {
             sections.add(polesCompared(locale, area, year, exact, cells, welcomedMonthly, referrals, outcomes, members,
-                    funding, places));
+                    fundingShown ? funding : null, places));
         }
         return new Figures(keys, sections);
     }
 
     private Section polesCompared(Locale locale, Area area, int year, boolean exact, Cells cells, List<Tally> welcomed,
             List<Tally> referrals, List<Tally> outcomes, List<Tally> members, List<Tally> funding, Places places) {
+        boolean fundingShown = funding != null; // null: not shown (the public panorama)
         Map<String, String> names = new HashMap<>();
         for (PoleSummary pole : areas.poles()) {
             names.put(pole.slug(), pole.name());
@@ -316,7 +324,7 @@ class Indicators {
                     cells.rate(r.accepted(), r.decided()), created,
                     cells.sumOf(sum(outcomes, here.and(t -> !t.key().equals("ABANDONED"))), created),
                     count(members, here)));
-            if (!funding.isEmpty() || area.type() == org.maillage.account.ScopeType.REGION) {
+            if (fundingShown) {
                 row.add(Math.round(sum(funding, here)));
             }
             rows.add(row);
@@ -343,7 +351,7 @@ class Indicators {
                 Column.number(label(locale, "observatory.figure.created")),
                 Column.number(label(locale, "observatory.figure.jobs")),
                 Column.number(label(locale, "observatory.figure.members"))));
-        if (!funding.isEmpty() || area.type() == org.maillage.account.ScopeType.REGION) {
+        if (fundingShown) {
             columns.add(Column.number(label(locale, "observatory.figure.funding")));
         }
         return new Section(table("poles", locale, columns, rows, area, exact),
@@ -389,8 +397,15 @@ class Indicators {
                             f.declined(), f.expired(), f.waiting(), cells.rate(f.accepted(), f.decided()),
                             cells.average(f.answerDays(), f.answered()))));
                 });
-        for (int column = 1; column <= 5; column++) {
-            cells.protect(rows, column); // each column adds up to the year's referrals
+        // each column adds up to the year's referrals, each row's answers to its referrals sent
+        cells.protect(rows, List.of(1, 2, 3, 4, 5), List.of(1, 2, 3, 4, 5));
+        for (List<Object> row : rows) {
+            if (row.get(2) == null || row.get(3) == null || row.get(4) == null) {
+                row.set(6, cells.exact() ? row.get(6) : null); // the rate would give the hidden answers away
+            }
+            if (row.get(2) == null || row.get(3) == null) {
+                row.set(7, cells.exact() ? row.get(7) : null);
+            }
         }
         return new Section(table(code, locale, List.of(Column.text(label(locale, "observatory.column." + code)),
                 Column.number(label(locale, "observatory.column.sent")),
@@ -472,12 +487,15 @@ class Indicators {
             return !exact && Suppression.hides(n) ? null : n;
         }
 
-        /** A percentage with one decimal; hidden when computed from fewer than 5 people; empty (null) when 0 of 0. */
+        /**
+         * A percentage with one decimal; "–" for 0 of 0. Hidden when computed from fewer than 5 people, or
+         * when it would give away a count of 1 to 4 (the part, or the rest of the whole).
+         */
         Object rate(long part, long whole) {
             if (whole == 0) {
                 return "–";
             }
-            if (!exact && whole < Suppression.THRESHOLD) {
+            if (!exact && (whole < Suppression.THRESHOLD || Suppression.hides(part) || Suppression.hides(whole - part))) {
                 return null;
             }
             return Math.round(part * 1000.0 / whole) / 10.0;
@@ -502,25 +520,82 @@ class Indicators {
         }
 
         /**
-         * Hides the cells of a column below 5; then, when exactly one is hidden, the smallest other one as
-         * well, so that it cannot be found again from the total (secondary suppression).
+         * Hides the cells of a column below 5; then, while a column's hidden cells could be worked out
+         * from its total (only one hidden, or hidden ones adding up to fewer than 5), the smallest
+         * other one as well (secondary suppression). Ties go by the row's label, never by its place, so
+         * that two tables of the same figures hide the same cells.
          */
         void protect(List<List<Object>> rows, int column) {
+            protect(rows, List.of(column), List.of());
+        }
+
+        /**
+         * As {@link #protect(List, int)} for several columns that each add up to a total, and, when
+         * {@code rowParts} is not empty, for rows whose cells in those columns add up to the row's cell
+         * in the first of them (sent = accepted + declined + …): repeated until nothing changes.
+         */
+        void protect(List<List<Object>> rows, List<Integer> columns, List<Integer> rowParts) {
             if (exact) {
                 return;
             }
-            int hidden = 0;
+            List<long[]> values = new ArrayList<>();
             for (List<Object> row : rows) {
-                if (row.get(column) instanceof Long n && Suppression.hides(n)) {
-                    row.set(column, null);
-                    hidden++;
+                long[] v = new long[row.size()];
+                for (int c = 0; c < row.size(); c++) {
+                    v[c] = row.get(c) instanceof Long n ? n : -1;
+                }
+                values.add(v);
+            }
+            for (int column : columns) {
+                for (List<Object> row : rows) {
+                    if (row.get(column) instanceof Long n && Suppression.hides(n)) {
+                        row.set(column, null);
+                    }
                 }
             }
-            if (hidden == 1) {
-                rows.stream().filter(row -> row.get(column) instanceof Long n && n > 0)
-                        .min(Comparator.comparingLong(row -> (Long) row.get(column)))
-                        .ifPresent(row -> row.set(column, null));
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int column : columns) {
+                    changed |= secondary(rows, values, column, java.util.stream.IntStream.range(0, rows.size()).boxed()
+                            .toList(), true);
+                }
+                if (!rowParts.isEmpty()) {
+                    for (int r = 0; r < rows.size(); r++) {
+                        changed |= secondary(java.util.Collections.singletonList(rows.get(r)),
+                                java.util.Collections.singletonList(values.get(r)), -1, rowParts, false);
+                    }
+                }
             }
+        }
+
+        /** One secondary cell hidden among {@code cells} (a column's rows, or a row's columns) when needed. */
+        private static boolean secondary(List<List<Object>> rows, List<long[]> values, int column, List<Integer> cells,
+                boolean alongColumn) {
+            int hiddenCount = 0;
+            long hiddenSum = 0;
+            List<int[]> candidates = new ArrayList<>(); // {row, column}
+            for (int i : cells) {
+                int r = alongColumn ? i : 0;
+                int c = alongColumn ? column : i;
+                long v = values.get(r)[c];
+                if (v < 0) {
+                    continue;
+                }
+                if (rows.get(r).get(c) == null) {
+                    hiddenCount++;
+                    hiddenSum += v;
+                } else if (v > 0) {
+                    candidates.add(new int[] {r, c});
+                }
+            }
+            if (hiddenCount == 0 || (hiddenCount > 1 && hiddenSum >= Suppression.THRESHOLD) || candidates.isEmpty()) {
+                return false;
+            }
+            int[] smallest = candidates.stream().min(Comparator.<int[]>comparingLong(rc -> values.get(rc[0])[rc[1]])
+                    .thenComparing(rc -> String.valueOf(rows.get(rc[0]).get(0))).thenComparingInt(rc -> rc[1])).orElseThrow();
+            rows.get(smallest[0]).set(smallest[1], null);
+            return true;
         }
     }
 }

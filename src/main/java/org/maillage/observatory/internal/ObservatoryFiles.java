@@ -59,7 +59,8 @@ public final class ObservatoryFiles {
                 messages.getMessage("observatory.report.title", new Object[] {Integer.toString(dashboard.year())}, locale),
                 dashboard.area().name(),
                 messages.getMessage("observatory.keyFigures", null, locale),
-                messages.getMessage("observatory.report.textHeading", null, locale),
+                messages.getMessage(dashboard.area().type() == org.maillage.account.ScopeType.POLE
+                        ? "observatory.report.textHeading" : "observatory.report.textHeading.territory", null, locale),
                 messages.getMessage("observatory.previousYear", new Object[] {Integer.toString(dashboard.year() - 1)}, locale),
                 messages.getMessage("observatory.report.generatedOn", new Object[] {generated}, locale),
                 messages.getMessage("observatory.report.pageOf", null, locale));

@@ -19,6 +19,7 @@ import org.maillage.account.CurrentUser;
 import org.maillage.account.PoleRef;
 import org.maillage.account.Role;
 import org.maillage.account.ScopeType;
+import org.maillage.account.TerritoryRef;
 import org.maillage.network.PoleSummary;
 import org.maillage.observatory.Area;
 import org.maillage.observatory.Chart;
@@ -44,6 +45,7 @@ class ObservatoryService implements Observatory {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int FIRST_YEAR = 2015;
     static final int TEXT_MAX = 4000;
+    static final int NOTE_MAX = 500;
     /** Sections of the public panorama, in this order. */
     static final List<String> PANORAMA = List.of("evolution", "poles", "welcomedByStage", "welcomedBySector",
             "welcomedByDensity", "membersBySector");
@@ -89,8 +91,14 @@ class ObservatoryService implements Observatory {
         Areas.Resolved resolved = areas.resolve(key, chosen);
         authorizations.check(authorizations.canSeeIndicators(user, resolved.ref(), false));
         boolean exact = authorizations.canSeeIndicators(user, resolved.ref(), true);
+        if (!exact) {
+            // Aggregates only: the territory of their grant, not the ones inside it, whose figures set
+            // against the wider ones would give away what each hides.
+            authorizations.check(user.grants().stream().anyMatch(grant -> grant.role() == Role.FINANCEUR
+                    && TerritoryRef.key(grant.scopeType(), grant.scopeCode()).equals(resolved.area().key())));
+        }
         Locale locale = LocaleContextHolder.getLocale();
-        Indicators.Figures figures = figures(resolved, chosen, exact, locale);
+        Indicators.Figures figures = figures(resolved, chosen, exact, true, locale);
         List<Section> sections = new ArrayList<>(figures.sections());
         sections.add(declaredSection(resolved.area(), chosen, exact, locale));
         return new Dashboard(resolved.area(), chosen, exact, figures.keyFigures(), sections, years(), reportText(key, chosen),
@@ -104,23 +112,28 @@ class ObservatoryService implements Observatory {
         Areas.Resolved resolved = areas.resolve("REGION:" + (regionCode == null ? properties.panoramaRegion() : regionCode),
                 chosen);
         Locale locale = LocaleContextHolder.getLocale();
-        Indicators.Figures figures = figures(resolved, chosen, false, locale);
+        Indicators.Figures figures = figures(resolved, chosen, false, false, locale);
         List<Section> sections = new ArrayList<>();
         for (String code : PANORAMA) {
             figures.sections().stream().filter(s -> s.table().code().equals(code)).findFirst().ifPresent(sections::add);
         }
+        sections.add(declaredSection(resolved.area(), chosen, false, locale));
         return new Dashboard(resolved.area(), chosen, false, figures.keyFigures().stream()
                 .filter(k -> !k.code().equals("funding")).toList(), sections, years(), "", Instant.now(clock));
     }
 
-    private Indicators.Figures figures(Areas.Resolved resolved, int year, boolean exact, Locale locale) {
-        String key = resolved.area().key() + "|" + year + "|" + exact + "|" + locale.getLanguage();
+    private Indicators.Figures figures(Areas.Resolved resolved, int year, boolean exact, boolean withFunding,
+            Locale locale) {
+        String key = resolved.area().key() + "|" + year + "|" + exact + "|" + withFunding + "|" + locale.getLanguage();
         Instant now = Instant.now(clock);
         Cached cached = cache.get(key);
         if (cached != null && cached.at().plus(properties.cacheTtl()).isAfter(now)) {
             return cached.figures();
         }
-        Indicators.Figures figures = indicators.compute(resolved.area(), resolved.scope(), year, exact, locale, places);
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        int lastMonth = year == today.getYear() ? today.getMonthValue() : 12;
+        Indicators.Figures figures = indicators.compute(resolved.area(), resolved.scope(), year, exact, withFunding,
+                lastMonth, locale, places);
         if (cache.size() >= properties.cacheEntries()) {
             cache.clear();
         }
@@ -252,8 +265,9 @@ class ObservatoryService implements Observatory {
                     on conflict (pole_slug, year, indicator) do update set value = excluded.value,
                         comment = excluded.comment, status = case when declared_value.value = excluded.value
                             and declared_value.status = 'VALIDATED' then 'VALIDATED' else 'SUBMITTED' end,
-                        entered_by = excluded.entered_by, entered_at = excluded.entered_at
+                        entered_by = excluded.entered_by, entered_at = excluded.entered_at, review_note = ''
                     where declared_value.value <> excluded.value or declared_value.comment <> excluded.comment
+                        or declared_value.status = 'REFUSED'
                     """).param("pole", poleSlug).param("region", pole.regionCode()).param("year", year)
                     .param("i", indicator.name()).param("value", value).param("comment", comment)
                     .param("by", user.displayName()).param("at", Timestamp.from(now)).update();
@@ -280,23 +294,27 @@ class ObservatoryService implements Observatory {
 
     @Override
     @Transactional
-    public void review(CurrentUser user, String poleSlug, int year, DeclaredIndicator indicator, boolean valid,
-            String note) {
+    public void review(CurrentUser user, String poleSlug, int year, DeclaredIndicator indicator, BigDecimal shownValue,
+            boolean valid, String note) {
         PoleSummary pole = pole(poleSlug);
         authorizations.check(user.scopes(Role.COORDINATEUR, ScopeType.REGION).contains(pole.regionCode()));
         String reason = note == null ? "" : note.strip();
         if (!valid && reason.isEmpty()) {
             throw new RuleViolationException("observatory.review.note.blank");
         }
+        if (reason.length() > NOTE_MAX) {
+            throw new RuleViolationException("observatory.review.note.tooLong", NOTE_MAX);
+        }
         int changed = jdbc.sql("""
                 update observatory.declared_value set status = :status, reviewed_by = :by, reviewed_at = :at,
                     review_note = :note
-                where pole_slug = :pole and year = :year and indicator = :i
+                where pole_slug = :pole and year = :year and indicator = :i and status = 'SUBMITTED' and value = :shown
                 """).param("status", valid ? "VALIDATED" : "REFUSED").param("by", user.displayName())
                 .param("at", Timestamp.from(Instant.now(clock))).param("note", valid ? "" : reason)
-                .param("pole", poleSlug).param("year", year).param("i", indicator.name()).update();
-        if (changed == 0) {
-            throw new NotFoundException("observatory.declaration.unknown");
+                .param("pole", poleSlug).param("year", year).param("i", indicator.name()).param("shown", shownValue)
+                .update();
+        if (changed == 0) { // changed by the pôle since it was shown, or already reviewed in another tab
+            throw new RuleViolationException("observatory.review.stale");
         }
         forgetComputed();
     }

@@ -135,7 +135,7 @@ class ObservatoryController {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> comments = new LinkedHashMap<>();
         found.forEach((indicator, d) -> {
-            values.put(indicator.name(), FigureTable.display(d.value()).replace(" ", ""));
+            values.put(indicator.name(), d.value().stripTrailingZeros().toPlainString().replace('.', ','));
             comments.put(indicator.name(), d.comment());
         });
         model.addAttribute("form", new DeclarationForm(values, comments));
@@ -199,16 +199,18 @@ class ObservatoryController {
 
     @PostMapping("/espace/observatoire/validations")
     String review(@RequestParam String pole, @RequestParam int year, @RequestParam DeclaredIndicator indicator,
-            @RequestParam boolean valid, @RequestParam(defaultValue = "") String note, Model model,
+            @RequestParam BigDecimal value, @RequestParam boolean valid, @RequestParam(defaultValue = "") String note,
+            Model model,
             RedirectAttributes redirect) {
         CurrentUser user = authorizations.requireUser();
         authorizations.check(user.has(Role.COORDINATEUR));
         try {
-            observatory.review(user, pole, year, indicator, valid, note);
+            observatory.review(user, pole, year, indicator, value, valid, note);
         } catch (RuleViolationException refused) {
             model.addAttribute("declarations", observatory.declarationsToReview(user));
             model.addAttribute("reviewError", refused.messageKey());
             model.addAttribute("reviewErrorFor", pole + "|" + year + "|" + indicator);
+            model.addAttribute("reviewNote", note);
             return "observatory/validations";
         }
         redirect.addFlashAttribute("reviewed", valid ? "VALIDATED" : "REFUSED");

@@ -1,13 +1,9 @@
 package org.maillage.observatory.web;
 
-import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.maillage.observatory.Dashboard;
-import org.maillage.observatory.FigureTable;
 import org.maillage.observatory.Observatory;
 import org.maillage.observatory.internal.ObservatoryFiles;
 import org.springframework.http.ResponseEntity;
@@ -16,13 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The network's key figures for everyone, and the same as open data (Licence Ouverte 2.0). */
 @Controller
 class PanoramaController {
-
-    static final String LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)";
 
     private final Observatory observatory;
     private final Clock clock;
@@ -45,35 +38,6 @@ class PanoramaController {
     ResponseEntity<byte[]> openData(@PathVariable String format, @RequestParam(required = false) String region,
             @RequestParam(name = "annee", required = false) Integer year) {
         return ObservatoryFiles.tables(observatory.panorama(region, year == null ? currentYear() : year), null, format);
-    }
-
-    @Operation(summary = "Key figures of a region's network of pôles (open data)",
-            description = "Figures about fewer than 5 people are null. Licence Ouverte 2.0.")
-    @GetMapping(value = "/api/v1/open-data/panorama", produces = "application/json")
-    @ResponseBody
-    Map<String, Object> openDataJson(@RequestParam(required = false) String region,
-            @RequestParam(required = false) Integer year) {
-        Dashboard dashboard = observatory.panorama(region, year == null ? currentYear() : year);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("licence", LICENCE);
-        body.put("source", "Maillage — " + dashboard.area().name());
-        body.put("region", dashboard.area().code());
-        body.put("year", dashboard.year());
-        body.put("computedAt", dashboard.computedAt().toString());
-        body.put("keyFigures", dashboard.keyFigures().stream().map(k -> Map.of("code", k.code(), "label", k.label(),
-                "value", k.value(), "previous", k.previous())).toList());
-        body.put("tables", dashboard.tables().stream().map(PanoramaController::json).toList());
-        return body;
-    }
-
-    private static Map<String, Object> json(FigureTable table) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("code", table.code());
-        out.put("title", table.title());
-        out.put("columns", table.columns().stream().map(FigureTable.Column::header).toList());
-        out.put("rows", table.rows());
-        out.put("note", table.note());
-        return out;
     }
 
     private int currentYear() {

@@ -58,7 +58,7 @@ class ReportPdfTest {
                             "Merci à toutes et à tous.", "permanence à Landerneau et à Crozon")
                     .contains("Chiffres clés", "Porteurs accueillis", "1 234", "En 2025 : 1 015")
                     .contains("Porteurs accueillis par étape", "Accompagnement", "Structure n° 80", "2 040")
-                    .contains(FigureTable.HIDDEN)
+                    .contains("Orientation 85 " + FigureTable.HIDDEN + " ")
                     .contains("Source : déclarations des structures.")
                     .contains("Page 1 sur " + pages, "Page " + pages + " sur " + pages)
                     .doesNotContain("?");

@@ -47,9 +47,31 @@ class SuppressionTest {
     }
 
     @Test
+    void hiddenCellsAddingUpToFewerThan5TakeAnotherWithThemAndTiesGoByLabel() {
+        List<List<Object>> rows = rows(2L, 1L, 20L, 30L, 20L);
+        new Indicators.Cells(false).protect(rows, 1);
+        // 2 + 1 = 3 could be worked out from the total: the smaller 20 goes too, the first by label (r2)
+        assertThat(rows.stream().map(r -> r.get(1)).toList()).containsExactly(null, null, null, 30L, 20L);
+    }
+
+    @Test
+    void aRowThatAddsUpProtectsItsHiddenCellToo() {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(new ArrayList<>(Arrays.asList("TAg BZH", 12L, 8L, 4L, 0L)));
+        rows.add(new ArrayList<>(Arrays.asList("France Active", 20L, 10L, 10L, 0L)));
+        new Indicators.Cells(false).protect(rows, List.of(1, 2, 3, 4), List.of(1, 2, 3, 4));
+        // 12 = 8 + 4 + 0: with the 4 hidden, the 8 goes too; down the column, 4 alone would be found again
+        assertThat(rows.get(0)).containsExactly("TAg BZH", 12L, null, null, 0L);
+        assertThat(rows.get(1).get(3)).isNull();
+    }
+
+    @Test
     void ratesAndAveragesOnFewerThan5PeopleAreHidden() {
         Indicators.Cells aggregates = new Indicators.Cells(false);
-        assertThat(aggregates.rate(3, 5)).isEqualTo(60.0);
+        assertThat(aggregates.rate(15, 25)).isEqualTo(60.0);
+        assertThat(aggregates.rate(6, 10)).isNull();  // gives away the 4 others
+        assertThat(aggregates.rate(3, 5)).isNull();   // gives away 3
+        assertThat(aggregates.rate(9, 10)).isNull();  // gives away the 1 left
         assertThat(aggregates.rate(3, 4)).isNull();
         assertThat(aggregates.average(20, 4)).isNull();
         assertThat(aggregates.sumOf(3.5, 2)).isNull();
@@ -62,7 +84,7 @@ class SuppressionTest {
                 FigureTable.Column.number("2026")), List.of(Arrays.asList("<script>alert(1)</script>", 12L),
                 Arrays.asList("Projet", null)), "");
         String svg = SvgCharts.svg(table, Chart.bar(1), "c");
-        assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;").contains("&lt; 5").contains("role=\"img\"");
+        assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;").contains(">" + FigureTable.HIDDEN + "<").contains("role=\"img\"");
         assertThat(svg.split("<rect", -1)).hasSize(2); // one bar: the hidden figure has none
     }
 }

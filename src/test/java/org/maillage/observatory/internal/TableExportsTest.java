@@ -69,8 +69,8 @@ class TableExportsTest {
                 List.of("Porteurs accueillis par étape"),
                 List.of("Étape", "Porteurs", "Taux"),
                 List.of("Accueil, orientation", "12", "1,5"),
-                List.of("Œuvre d’élaboration", "< 5", "0,25"),
-                List.of("'=1+1", "1234567", "< 5"),
+                List.of("Œuvre d’élaboration", FigureTable.HIDDEN, "0,25"),
+                List.of("'=1+1", "1234567", FigureTable.HIDDEN),
                 List.of("Dit \"création\"; œuf", "-3,50", "2"),
                 List.of("Source : Maillage ; cellules < 5 masquées"),
                 List.of(""),
@@ -158,14 +158,14 @@ class TableExportsTest {
 
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Œuvre d’élaboration");
             assertThat(sheet.getRow(3).getCell(1).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("< 5");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo(FigureTable.HIDDEN);
             assertNumber(sheet.getRow(3).getCell(2), 0.25);
 
             XSSFCell injection = sheet.getRow(4).getCell(0);
             assertThat(injection.getCellType()).isEqualTo(CellType.STRING);
             assertThat(injection.getStringCellValue()).isEqualTo("=1+1");
             assertNumber(sheet.getRow(4).getCell(1), 1234567);
-            assertThat(sheet.getRow(4).getCell(2).getStringCellValue()).isEqualTo("< 5");
+            assertThat(sheet.getRow(4).getCell(2).getStringCellValue()).isEqualTo(FigureTable.HIDDEN);
 
             assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Dit \"création\"; œuf");
             assertNumber(sheet.getRow(5).getCell(1), -3.5);
@@ -249,12 +249,12 @@ class TableExportsTest {
             assertFloat(table.getCellByPosition(1, 2), 12, "12");
             assertFloat(table.getCellByPosition(2, 2), 1.5, "1,5");
             assertString(table.getCellByPosition(0, 3), "Œuvre d’élaboration");
-            assertString(table.getCellByPosition(1, 3), "< 5");
+            assertString(table.getCellByPosition(1, 3), FigureTable.HIDDEN);
             assertFloat(table.getCellByPosition(2, 3), 0.25, "0,25");
             assertString(table.getCellByPosition(0, 4), "=1+1");
             assertThat(table.getCellByPosition(0, 4).getFormula()).isNull();
             assertFloat(table.getCellByPosition(1, 4), 1234567, "1234567");
-            assertString(table.getCellByPosition(2, 4), "< 5");
+            assertString(table.getCellByPosition(2, 4), FigureTable.HIDDEN);
             assertString(table.getCellByPosition(0, 5), "Dit \"création\"; œuf");
             assertFloat(table.getCellByPosition(1, 5), -3.5, "-3,50");
             assertString(table.getCellByPosition(0, 6), "Source : Maillage ; cellules < 5 masquées");
