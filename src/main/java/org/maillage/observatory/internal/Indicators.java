@@ -215,7 +215,7 @@ class Indicators {
             epciRows.add(new ArrayList<>(java.util.Arrays.asList(epciNames.getOrDefault(code,
                     label(locale, "observatory.notSaid")), epciCounts.get(code))));
         }
-        cells.protect(epciRows, 1); // they add up to the year's total
+        cells.protect(epciRows, List.of(1), List.of(), 3); // they add up to the year's total
         for (int i = 0; i < epciOrder.size(); i++) {
             Places.Point point = epciPlaces.get(epciOrder.get(i));
             if (point != null) {
@@ -329,9 +329,7 @@ class Indicators {
             }
             rows.add(row);
         }
-        for (int column : new int[] {1, 2, 4}) {
-            cells.protect(rows, column); // the pôles add up to the territory's totals
-        }
+        cells.protect(rows, List.of(1, 2, 4), List.of(), 3); // the pôles add up to the territory's totals
         List<String> order = new ArrayList<>(slugs);
         for (int i = 0; i < order.size(); i++) {
             List<Object> row = rows.get(i);
@@ -526,7 +524,7 @@ class Indicators {
          * that two tables of the same figures hide the same cells.
          */
         void protect(List<List<Object>> rows, int column) {
-            protect(rows, List.of(column), List.of());
+            protect(rows, List.of(column), List.of(), 2);
         }
 
         /**
@@ -535,6 +533,15 @@ class Indicators {
          * in the first of them (sent = accepted + declined + …): repeated until nothing changes.
          */
         void protect(List<List<Object>> rows, List<Integer> columns, List<Integer> rowParts) {
+            protect(rows, columns, rowParts, 2);
+        }
+
+        /**
+         * As above, hiding at least {@code minGroup} cells of a column once one is hidden: for tables of
+         * territories (pôles, EPCI) whose own figures a funder of one of them sees on its dashboard, so
+         * that knowing one hidden cell still leaves two unknown.
+         */
+        void protect(List<List<Object>> rows, List<Integer> columns, List<Integer> rowParts, int minGroup) {
             if (exact) {
                 return;
             }
@@ -558,12 +565,12 @@ class Indicators {
                 changed = false;
                 for (int column : columns) {
                     changed |= secondary(rows, values, column, java.util.stream.IntStream.range(0, rows.size()).boxed()
-                            .toList(), true);
+                            .toList(), true, minGroup);
                 }
                 if (!rowParts.isEmpty()) {
                     for (int r = 0; r < rows.size(); r++) {
                         changed |= secondary(java.util.Collections.singletonList(rows.get(r)),
-                                java.util.Collections.singletonList(values.get(r)), -1, rowParts, false);
+                                java.util.Collections.singletonList(values.get(r)), -1, rowParts, false, 2);
                     }
                 }
             }
@@ -571,7 +578,7 @@ class Indicators {
 
         /** One secondary cell hidden among {@code cells} (a column's rows, or a row's columns) when needed. */
         private static boolean secondary(List<List<Object>> rows, List<long[]> values, int column, List<Integer> cells,
-                boolean alongColumn) {
+                boolean alongColumn, int minGroup) {
             int hiddenCount = 0;
             long hiddenSum = 0;
             List<int[]> candidates = new ArrayList<>(); // {row, column}
@@ -589,7 +596,7 @@ class Indicators {
                     candidates.add(new int[] {r, c});
                 }
             }
-            if (hiddenCount == 0 || (hiddenCount > 1 && hiddenSum >= Suppression.THRESHOLD) || candidates.isEmpty()) {
+            if (hiddenCount == 0 || (hiddenCount >= minGroup && hiddenSum >= Suppression.THRESHOLD) || candidates.isEmpty()) {
                 return false;
             }
             int[] smallest = candidates.stream().min(Comparator.<int[]>comparingLong(rc -> values.get(rc[0])[rc[1]])

@@ -55,6 +55,13 @@ class SuppressionTest {
     }
 
     @Test
+    void tablesOfTerritoriesHideThreeCellsSoThatAFunderOfOneStillMissesTwo() {
+        List<List<Object>> rows = rows(3L, 40L, 12L, 9L);
+        new Indicators.Cells(false).protect(rows, List.of(1), List.of(), 3);
+        assertThat(rows.stream().map(r -> r.get(1)).toList()).containsExactly(null, 40L, null, null);
+    }
+
+    @Test
     void aRowThatAddsUpProtectsItsHiddenCellToo() {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(new ArrayList<>(Arrays.asList("TAg BZH", 12L, 8L, 4L, 0L)));
