@@ -20,13 +20,17 @@ public interface Observatory {
      * user animates the pôle or coordinates the region.
      *
      * @param areaKey {@code TYPE:code}; null: the first of {@link #areasFor}
+     * @param year null: the current year
      * @throws org.maillage.platform.NotFoundException for an unknown territory
      * @throws org.springframework.security.access.AccessDeniedException when the user may not see it
      */
-    Dashboard dashboard(CurrentUser user, String areaKey, int year);
+    Dashboard dashboard(CurrentUser user, String areaKey, Integer year);
 
-    /** The network's key figures of a region for a year, for everyone: hidden below 5. */
-    Dashboard panorama(String regionCode, int year);
+    /**
+     * The network's key figures of a region for a year (null: the current one), for everyone: hidden
+     * below 5.
+     */
+    Dashboard panorama(String regionCode, Integer year);
 
     /** Whether the user may write the yearly report's text of this territory (its animators, its coordinators). */
     boolean canWriteReport(CurrentUser user, String areaKey);

@@ -74,6 +74,11 @@ class ObservatoryService implements Observatory {
         this.clock = clock;
     }
 
+    /** The year it is in France: the dashboards' default. */
+    private int currentYear() {
+        return LocalDate.now(clock.withZone(PARIS)).getYear();
+    }
+
     @Override
     public List<Area> areasFor(CurrentUser user) {
         return areas.optionsFor(user);
@@ -81,7 +86,7 @@ class ObservatoryService implements Observatory {
 
     @Override
     @Transactional(readOnly = true)
-    public Dashboard dashboard(CurrentUser user, String areaKey, int year) {
+    public Dashboard dashboard(CurrentUser user, String areaKey, Integer year) {
         String key = areaKey;
         if (key == null || key.isBlank()) {
             key = areas.optionsFor(user).stream().findFirst().map(Area::key)
@@ -107,7 +112,7 @@ class ObservatoryService implements Observatory {
 
     @Override
     @Transactional(readOnly = true)
-    public Dashboard panorama(String regionCode, int year) {
+    public Dashboard panorama(String regionCode, Integer year) {
         int chosen = checkedYear(year);
         Areas.Resolved resolved = areas.resolve("REGION:" + (regionCode == null ? properties.panoramaRegion() : regionCode),
                 chosen);
@@ -146,8 +151,11 @@ class ObservatoryService implements Observatory {
         cache.clear();
     }
 
-    private int checkedYear(int year) {
-        int current = LocalDate.now(clock.withZone(PARIS)).getYear();
+    private int checkedYear(Integer year) {
+        int current = currentYear();
+        if (year == null) {
+            return current;
+        }
         if (year < FIRST_YEAR || year > current) {
             throw new NotFoundException("observatory.year.unknown");
         }
@@ -155,7 +163,7 @@ class ObservatoryService implements Observatory {
     }
 
     private List<Integer> years() {
-        int current = LocalDate.now(clock.withZone(PARIS)).getYear();
+        int current = currentYear();
         return IntStream.rangeClosed(FIRST_YEAR, current).map(y -> current - (y - FIRST_YEAR)).boxed().toList();
     }
 
@@ -204,7 +212,7 @@ class ObservatoryService implements Observatory {
 
     @Override
     public boolean canWriteReport(CurrentUser user, String areaKey) {
-        Areas.Resolved resolved = areas.resolve(areaKey, LocalDate.now(clock.withZone(PARIS)).getYear());
+        Areas.Resolved resolved = areas.resolve(areaKey, currentYear());
         Area area = resolved.area();
         boolean coordinates = user.scopes(Role.COORDINATEUR, ScopeType.REGION).contains(area.regionCode());
         return coordinates || (area.type() == ScopeType.POLE

@@ -3,9 +3,6 @@ package org.maillage.observatory.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,20 +53,18 @@ class ObservatoryController {
     private final Observatory observatory;
     private final Authorizations authorizations;
     private final MessageSource messages;
-    private final Clock clock;
 
-    ObservatoryController(Observatory observatory, Authorizations authorizations, MessageSource messages, Clock clock) {
+    ObservatoryController(Observatory observatory, Authorizations authorizations, MessageSource messages) {
         this.observatory = observatory;
         this.authorizations = authorizations;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping("/espace/observatoire")
     String dashboard(@RequestParam(name = "territoire", required = false) String area,
             @RequestParam(name = "annee", required = false) Integer year, Model model) {
         CurrentUser user = authorizations.requireUser();
-        Dashboard dashboard = observatory.dashboard(user, area, year == null ? currentYear() : year);
+        Dashboard dashboard = observatory.dashboard(user, area, year);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("areas", observatory.areasFor(user));
         model.addAttribute("charts", ObservatoryFiles.charts(dashboard));
@@ -86,7 +81,7 @@ class ObservatoryController {
             @RequestParam(name = "annee", required = false) Integer year,
             @RequestParam(name = "tableau", required = false) String table) {
         Dashboard dashboard = observatory.dashboard(authorizations.requireUser(), area,
-                year == null ? currentYear() : year);
+                year);
         return ObservatoryFiles.tables(dashboard, table, format);
     }
 
@@ -94,7 +89,7 @@ class ObservatoryController {
     ResponseEntity<byte[]> report(@RequestParam(name = "territoire", required = false) String area,
             @RequestParam(name = "annee", required = false) Integer year, Locale locale) {
         Dashboard dashboard = observatory.dashboard(authorizations.requireUser(), area,
-                year == null ? currentYear() : year);
+                year);
         return ObservatoryFiles.report(dashboard, messages, locale);
     }
 
@@ -215,9 +210,5 @@ class ObservatoryController {
         }
         redirect.addFlashAttribute("reviewed", valid ? "VALIDATED" : "REFUSED");
         return "redirect:/espace/observatoire/validations";
-    }
-
-    private int currentYear() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).getYear();
     }
 }

@@ -1,9 +1,6 @@
 package org.maillage.observatory.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.maillage.observatory.Dashboard;
@@ -20,11 +17,9 @@ class OpenDataApiController {
     static final String LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)";
 
     private final Observatory observatory;
-    private final Clock clock;
 
-    OpenDataApiController(Observatory observatory, Clock clock) {
+    OpenDataApiController(Observatory observatory) {
         this.observatory = observatory;
-        this.clock = clock;
     }
 
     @Operation(summary = "Key figures of a region's network of pôles (open data)",
@@ -34,7 +29,7 @@ class OpenDataApiController {
     @GetMapping(value = "/api/v1/open-data/panorama", produces = "application/json")
     Map<String, Object> openDataJson(@RequestParam(required = false) String region,
             @RequestParam(required = false) Integer year) {
-        Dashboard dashboard = observatory.panorama(region, year == null ? currentYear() : year);
+        Dashboard dashboard = observatory.panorama(region, year);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("licence", LICENCE);
         body.put("source", "Maillage — " + dashboard.area().name());
@@ -55,9 +50,5 @@ class OpenDataApiController {
         out.put("rows", table.rows());
         out.put("note", table.note());
         return out;
-    }
-
-    private int currentYear() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).getYear();
     }
 }

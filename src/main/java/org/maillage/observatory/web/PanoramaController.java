@@ -1,8 +1,5 @@
 package org.maillage.observatory.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.maillage.observatory.Dashboard;
 import org.maillage.observatory.Observatory;
 import org.maillage.observatory.internal.ObservatoryFiles;
@@ -18,17 +15,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PanoramaController {
 
     private final Observatory observatory;
-    private final Clock clock;
 
-    PanoramaController(Observatory observatory, Clock clock) {
+    PanoramaController(Observatory observatory) {
         this.observatory = observatory;
-        this.clock = clock;
     }
 
     @GetMapping("/observatoire")
     String panorama(@RequestParam(required = false) String region,
             @RequestParam(name = "annee", required = false) Integer year, Model model) {
-        Dashboard dashboard = observatory.panorama(region, year == null ? currentYear() : year);
+        Dashboard dashboard = observatory.panorama(region, year);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("charts", ObservatoryFiles.charts(dashboard));
         return "observatory/panorama";
@@ -37,10 +32,6 @@ class PanoramaController {
     @GetMapping("/observatoire/donnees.{format}")
     ResponseEntity<byte[]> openData(@PathVariable String format, @RequestParam(required = false) String region,
             @RequestParam(name = "annee", required = false) Integer year) {
-        return ObservatoryFiles.tables(observatory.panorama(region, year == null ? currentYear() : year), null, format);
-    }
-
-    private int currentYear() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).getYear();
+        return ObservatoryFiles.tables(observatory.panorama(region, year), null, format);
     }
 }
