@@ -1,0 +1,67 @@
+package org.maillage.agenda;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.maillage.account.CurrentUser;
+
+/**
+ * The agenda's API: events of the pôles and of the regional coordination, and registration to them
+ * with a capacity and a waiting list. Nobody needs an account to register.
+ */
+public interface Agenda {
+
+    /**
+     * Adds an event of a pôle (its animators, its region's coordinators) or of the regional
+     * coordination (the region's coordinators); its slug.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException when the user may not
+     * @throws org.maillage.platform.RuleViolationException with the French reason (dates, unknown pôle)
+     */
+    String create(CurrentUser user, NewEvent event);
+
+    /** A published event; empty when there is none. */
+    Optional<EventView> find(String slug);
+
+    /**
+     * Registers a person: a place when one is left, else the waiting list. Two people asking for the
+     * last place at once: exactly one gets it. The same address twice gets the registration it has.
+     *
+     * @throws org.maillage.platform.NotFoundException for an unknown or unpublished event
+     * @throws org.maillage.platform.RuleViolationException when registration is closed or the event is over
+     */
+    Registration register(String slug, String displayName, String email);
+
+    /**
+     * Gives a place back with the registration's link; the first person waiting gets it. Nothing
+     * happens for a registration already given back.
+     *
+     * @return the event's slug; empty for an unknown link
+     */
+    Optional<String> cancel(String token);
+
+    /**
+     * @param capacity null: no limit
+     * @param communeCode null: online
+     */
+    record NewEvent(String poleSlug, String regionCode, String title, String description, EventTheme theme,
+            Instant startsAt, Instant endsAt, String communeCode, String place, Integer capacity) {}
+
+    /** An event as the public sees it, with its places. */
+    record EventView(String slug, String poleSlug, String regionCode, String title, String description, EventTheme theme,
+            Instant startsAt, Instant endsAt, String communeCode, String place, Integer capacity, boolean registrationOpen,
+            long confirmed, long waiting) {
+
+        /** Places left; null when there is no limit. */
+        public Long placesLeft() {
+            return capacity == null ? null : Math.max(0, capacity - confirmed);
+        }
+    }
+
+    /**
+     * A registration as the person is told about it.
+     *
+     * @param token the link to give the place back (only when the registration was just made; null otherwise)
+     * @param position the place on the waiting list (1 = next), 0 with a place
+     */
+    record Registration(long id, String eventSlug, RegistrationStatus status, int position, String token) {}
+}

@@ -1,0 +1,213 @@
+package org.maillage.agenda.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.maillage.account.Authorizations;
+import org.maillage.account.CurrentUser;
+import org.maillage.account.PoleRef;
+import org.maillage.account.Role;
+import org.maillage.account.ScopeType;
+import org.maillage.agenda.Agenda;
+import org.maillage.agenda.RegistrationPromoted;
+import org.maillage.agenda.RegistrationStatus;
+import org.maillage.network.PoleCoverage;
+import org.maillage.network.Poles;
+import org.maillage.platform.NotFoundException;
+import org.maillage.platform.RuleViolationException;
+import org.maillage.platform.SecretTokens;
+import org.maillage.platform.Slugs;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Events and registrations. A registration and a place given back lock their event's row first, so
+ * that the count of places taken is read and written by one transaction at a time: two people asking
+ * for the last place at once never both get it.
+ */
+@Service
+class AgendaService implements Agenda {
+
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private record EventRow(long id, Integer capacity, boolean open, Instant endsAt) {}
+
+    private final JdbcClient jdbc;
+    private final Authorizations authorizations;
+    private final Poles poles;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AgendaService(JdbcClient jdbc, Authorizations authorizations, Poles poles, ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.authorizations = authorizations;
+        this.poles = poles;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public String create(CurrentUser user, NewEvent event) {
+        String region = event.regionCode();
+        if (event.poleSlug() != null) {
+            PoleCoverage pole = poles.findBySlug(event.poleSlug())
+                    .orElseThrow(() -> new RuleViolationException("agenda.event.pole.unknown"));
+            region = pole.pole().regionCode();
+            authorizations.check(authorizations.canChangePole(user, new PoleRef(event.poleSlug(), region)));
+        } else {
+            authorizations.check(region != null && user.scopes(Role.COORDINATEUR, ScopeType.REGION).contains(region));
+        }
+        String title = event.title() == null ? "" : event.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            throw new RuleViolationException("agenda.event.title.invalid");
+        }
+        if (event.startsAt() == null || event.endsAt() == null || !event.endsAt().isAfter(event.startsAt())) {
+            throw new RuleViolationException("agenda.event.dates.invalid");
+        }
+        if (event.capacity() != null && event.capacity() < 1) {
+            throw new RuleViolationException("agenda.event.capacity.invalid");
+        }
+        String base = Slugs.of(title, 80, "evenement") + "-"
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(event.startsAt().atZone(PARIS));
+        String slug = base;
+        for (int n = 2; jdbc.sql("select count(*) from agenda.event where slug = :slug").param("slug", slug)
+                .query(Long.class).single() > 0; n++) {
+            slug = base + "-" + n;
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into agenda.event (slug, pole_slug, region_code, title, description, theme, starts_at, ends_at,
+                    commune_code, place, capacity, created_by, created_at, updated_at)
+                values (:slug, :pole, :region, :title, :description, :theme, :starts, :ends, :commune, :place, :capacity,
+                    :by, :now, :now)
+                """).param("slug", slug).param("pole", event.poleSlug()).param("region", region).param("title", title)
+                .param("description", event.description() == null ? "" : event.description().strip())
+                .param("theme", event.theme().name()).param("starts", Timestamp.from(event.startsAt()))
+                .param("ends", Timestamp.from(event.endsAt())).param("commune", event.communeCode())
+                .param("place", event.place() == null ? "" : event.place().strip()).param("capacity", event.capacity())
+                .param("by", user.id().value()).param("now", Timestamp.from(now)).update();
+        return slug;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<EventView> find(String slug) {
+        return jdbc.sql("""
+                select e.*, (select count(*) from agenda.registration r where r.event_id = e.id and r.status = 'CONFIRMED')
+                        as confirmed,
+                    (select count(*) from agenda.registration r where r.event_id = e.id and r.status = 'WAITING') as waiting
+                from agenda.event e where e.slug = :slug and e.published
+                """).param("slug", slug).query((rs, n) -> new EventView(rs.getString("slug"), rs.getString("pole_slug"),
+                        rs.getString("region_code"), rs.getString("title"), rs.getString("description"),
+                        org.maillage.agenda.EventTheme.valueOf(rs.getString("theme")),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                        rs.getString("commune_code"), rs.getString("place"), rs.getObject("capacity", Integer.class),
+                        rs.getBoolean("registration_open"), rs.getLong("confirmed"), rs.getLong("waiting")))
+                .optional();
+    }
+
+    @Override
+    @Transactional
+    public Registration register(String slug, String displayName, String email) {
+        String name = displayName == null ? "" : displayName.strip();
+        String address = email == null ? "" : email.strip();
+        if (name.isEmpty() || name.length() > 120) {
+            throw new RuleViolationException("agenda.registration.name.invalid");
+        }
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            throw new RuleViolationException("agenda.registration.email.invalid");
+        }
+        EventRow event = jdbc.sql("""
+                select id, capacity, registration_open, ends_at from agenda.event where slug = :slug and published
+                for update
+                """).param("slug", slug).query((rs, n) -> new EventRow(rs.getLong("id"),
+                        rs.getObject("capacity", Integer.class), rs.getBoolean("registration_open"),
+                        rs.getTimestamp("ends_at").toInstant())).optional()
+                .orElseThrow(() -> new NotFoundException("agenda.event.unknown"));
+        Instant now = clock.instant();
+        if (!event.open()) {
+            throw new RuleViolationException("agenda.registration.closed");
+        }
+        if (!event.endsAt().isAfter(now)) {
+            throw new RuleViolationException("agenda.registration.over");
+        }
+        Optional<Registration> existing = jdbc.sql("""
+                select id, status from agenda.registration
+                where event_id = :event and lower(email) = lower(:email) and status <> 'CANCELLED'
+                """).param("event", event.id()).param("email", address)
+                .query((rs, n) -> registration(event.id(), slug, rs.getLong("id"),
+                        RegistrationStatus.valueOf(rs.getString("status")), null)).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        long confirmed = jdbc.sql("select count(*) from agenda.registration where event_id = :event and status = 'CONFIRMED'")
+                .param("event", event.id()).query(Long.class).single();
+        RegistrationStatus status = event.capacity() == null || confirmed < event.capacity() ? RegistrationStatus.CONFIRMED
+                : RegistrationStatus.WAITING;
+        String token = SecretTokens.newToken();
+        long id = jdbc.sql("""
+                insert into agenda.registration (event_id, display_name, email, status, token_hash, created_at)
+                values (:event, :name, :email, :status, :hash, :now) returning id
+                """).param("event", event.id()).param("name", name).param("email", address).param("status", status.name())
+                .param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(now)).query(Long.class).single();
+        return registration(event.id(), slug, id, status, token);
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> cancel(String token) {
+        if (!SecretTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        record Found(long id, long eventId, RegistrationStatus status, String slug) {}
+        Optional<Found> found = jdbc.sql("""
+                select r.id, r.event_id, r.status, e.slug from agenda.registration r join agenda.event e on e.id = r.event_id
+                where r.token_hash = :hash
+                """).param("hash", SecretTokens.hash(token)).query((rs, n) -> new Found(rs.getLong("id"),
+                        rs.getLong("event_id"), RegistrationStatus.valueOf(rs.getString("status")), rs.getString("slug")))
+                .optional();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Found registration = found.get();
+        jdbc.sql("select id from agenda.event where id = :id for update").param("id", registration.eventId())
+                .query(Long.class).single();
+        Instant now = clock.instant();
+        int changed = jdbc.sql("""
+                update agenda.registration set status = 'CANCELLED', cancelled_at = :now
+                where id = :id and status <> 'CANCELLED'
+                """).param("now", Timestamp.from(now)).param("id", registration.id()).update();
+        if (changed == 1 && registration.status() == RegistrationStatus.CONFIRMED) {
+            jdbc.sql("""
+                    update agenda.registration set status = 'CONFIRMED', promoted_at = :now
+                    where id = (select id from agenda.registration where event_id = :event and status = 'WAITING'
+                                order by created_at, id limit 1)
+                    returning id
+                    """).param("now", Timestamp.from(now)).param("event", registration.eventId()).query(Long.class)
+                    .optional().ifPresent(promoted -> events.publishEvent(new RegistrationPromoted(promoted,
+                            registration.slug())));
+        }
+        return Optional.of(registration.slug());
+    }
+
+    private Registration registration(long eventId, String slug, long id, RegistrationStatus status, String token) {
+        int position = 0;
+        if (status == RegistrationStatus.WAITING) {
+            position = jdbc.sql("""
+                    select count(*) from agenda.registration w, agenda.registration me
+                    where me.id = :id and w.event_id = :event and w.status = 'WAITING'
+                      and (w.created_at, w.id) <= (me.created_at, me.id)
+                    """).param("id", id).param("event", eventId).query(Integer.class).single();
+        }
+        return new Registration(id, slug, status, position, token);
+    }
+}
