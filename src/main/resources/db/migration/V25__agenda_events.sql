@@ -13,6 +13,7 @@ create table agenda.event (
     starts_at         timestamptz not null,
     ends_at           timestamptz not null check (ends_at > starts_at),
     commune_code      varchar(5),                   -- territory module; null: online
+    departement_code  varchar(3),                   -- of the commune, for the agenda's filter
     place             text not null default '',
     capacity          int check (capacity > 0),     -- null: no limit
     registration_open boolean not null default true,

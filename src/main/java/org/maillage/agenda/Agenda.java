@@ -22,6 +22,19 @@ public interface Agenda {
     /** A published event; empty when there is none. */
     Optional<EventView> find(String slug);
 
+    /** Published events not over yet, soonest first (at most 200). */
+    java.util.List<EventView> upcoming(EventQuery query);
+
+    /**
+     * What the public agenda shows.
+     *
+     * @param regionCode the region (INSEE code)
+     * @param departementCode a département, or null
+     * @param poleSlug a pôle, or null (its events, not the coordination's)
+     * @param theme a theme, or null
+     */
+    record EventQuery(String regionCode, String departementCode, String poleSlug, EventTheme theme) {}
+
     /**
      * Registers a person: a place when one is left, else the waiting list. Two people asking for the
      * last place at once: exactly one gets it. The same address twice gets the registration it has.
@@ -49,7 +62,7 @@ public interface Agenda {
     /** An event as the public sees it, with its places. */
     record EventView(String slug, String poleSlug, String regionCode, String title, String description, EventTheme theme,
             Instant startsAt, Instant endsAt, String communeCode, String place, Integer capacity, boolean registrationOpen,
-            long confirmed, long waiting) {
+            long confirmed, long waiting, Instant updatedAt) {
 
         /** Places left; null when there is no limit. */
         public Long placesLeft() {

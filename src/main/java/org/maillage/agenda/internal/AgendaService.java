@@ -13,7 +13,6 @@ import org.maillage.account.PoleRef;
 import org.maillage.account.Role;
 import org.maillage.account.ScopeType;
 import org.maillage.agenda.Agenda;
-import org.maillage.agenda.RegistrationPromoted;
 import org.maillage.agenda.RegistrationStatus;
 import org.maillage.network.PoleCoverage;
 import org.maillage.network.Poles;
@@ -21,7 +20,6 @@ import org.maillage.platform.NotFoundException;
 import org.maillage.platform.RuleViolationException;
 import org.maillage.platform.SecretTokens;
 import org.maillage.platform.Slugs;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,15 +40,17 @@ class AgendaService implements Agenda {
     private final JdbcClient jdbc;
     private final Authorizations authorizations;
     private final Poles poles;
-    private final ApplicationEventPublisher events;
+    private final org.maillage.platform.Notifications notifications;
+    private final org.maillage.territory.Territories territories;
     private final Clock clock;
 
-    AgendaService(JdbcClient jdbc, Authorizations authorizations, Poles poles, ApplicationEventPublisher events,
-            Clock clock) {
+    AgendaService(JdbcClient jdbc, Authorizations authorizations, Poles poles,
+            org.maillage.platform.Notifications notifications, org.maillage.territory.Territories territories, Clock clock) {
         this.jdbc = jdbc;
         this.authorizations = authorizations;
         this.poles = poles;
-        this.events = events;
+        this.notifications = notifications;
+        this.territories = territories;
         this.clock = clock;
     }
 
@@ -76,6 +76,11 @@ class AgendaService implements Agenda {
         if (event.capacity() != null && event.capacity() < 1) {
             throw new RuleViolationException("agenda.event.capacity.invalid");
         }
+        String departement = null;
+        if (event.communeCode() != null) {
+            departement = territories.findCommune(event.communeCode())
+                    .orElseThrow(() -> new RuleViolationException("agenda.event.commune.unknown")).departementCode();
+        }
         String base = Slugs.of(title, 80, "evenement") + "-"
                 + DateTimeFormatter.ISO_LOCAL_DATE.format(event.startsAt().atZone(PARIS));
         String slug = base;
@@ -86,33 +91,70 @@ class AgendaService implements Agenda {
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into agenda.event (slug, pole_slug, region_code, title, description, theme, starts_at, ends_at,
-                    commune_code, place, capacity, created_by, created_at, updated_at)
-                values (:slug, :pole, :region, :title, :description, :theme, :starts, :ends, :commune, :place, :capacity,
+                    commune_code, departement_code, place, capacity, created_by, created_at, updated_at)
+                values (:slug, :pole, :region, :title, :description, :theme, :starts, :ends, :commune, :departement, :place,
+                    :capacity,
                     :by, :now, :now)
                 """).param("slug", slug).param("pole", event.poleSlug()).param("region", region).param("title", title)
                 .param("description", event.description() == null ? "" : event.description().strip())
                 .param("theme", event.theme().name()).param("starts", Timestamp.from(event.startsAt()))
                 .param("ends", Timestamp.from(event.endsAt())).param("commune", event.communeCode())
+                .param("departement", departement)
                 .param("place", event.place() == null ? "" : event.place().strip()).param("capacity", event.capacity())
                 .param("by", user.id().value()).param("now", Timestamp.from(now)).update();
         return slug;
     }
 
+    private static final String EVENT_VIEW = """
+            select e.*, (select count(*) from agenda.registration r where r.event_id = e.id and r.status = 'CONFIRMED')
+                    as confirmed,
+                (select count(*) from agenda.registration r where r.event_id = e.id and r.status = 'WAITING') as waiting
+            from agenda.event e
+            """;
+
+    private static EventView eventView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new EventView(rs.getString("slug"), rs.getString("pole_slug"), rs.getString("region_code"),
+                rs.getString("title"), rs.getString("description"),
+                org.maillage.agenda.EventTheme.valueOf(rs.getString("theme")), rs.getTimestamp("starts_at").toInstant(),
+                rs.getTimestamp("ends_at").toInstant(), rs.getString("commune_code"), rs.getString("place"),
+                rs.getObject("capacity", Integer.class), rs.getBoolean("registration_open"), rs.getLong("confirmed"),
+                rs.getLong("waiting"), rs.getTimestamp("updated_at").toInstant());
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Optional<EventView> find(String slug) {
-        return jdbc.sql("""
-                select e.*, (select count(*) from agenda.registration r where r.event_id = e.id and r.status = 'CONFIRMED')
-                        as confirmed,
-                    (select count(*) from agenda.registration r where r.event_id = e.id and r.status = 'WAITING') as waiting
-                from agenda.event e where e.slug = :slug and e.published
-                """).param("slug", slug).query((rs, n) -> new EventView(rs.getString("slug"), rs.getString("pole_slug"),
-                        rs.getString("region_code"), rs.getString("title"), rs.getString("description"),
-                        org.maillage.agenda.EventTheme.valueOf(rs.getString("theme")),
-                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                        rs.getString("commune_code"), rs.getString("place"), rs.getObject("capacity", Integer.class),
-                        rs.getBoolean("registration_open"), rs.getLong("confirmed"), rs.getLong("waiting")))
-                .optional();
+        return jdbc.sql(EVENT_VIEW + " where e.slug = :slug and e.published").param("slug", slug)
+                .query(AgendaService::eventView).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<EventView> upcoming(EventQuery query) {
+        java.util.List<String> where = new java.util.ArrayList<>(java.util.List.of("e.published", "e.ends_at > :now",
+                "e.region_code = :region"));
+        if (query.departementCode() != null) {
+            where.add("e.departement_code = :departement");
+        }
+        if (query.poleSlug() != null) {
+            where.add("e.pole_slug = :pole");
+        }
+        if (query.theme() != null) {
+            where.add("e.theme = :theme");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(EVENT_VIEW + " where " + String.join(" and ", where)
+                + " order by e.starts_at, e.id limit 200").param("now", Timestamp.from(clock.instant()))
+                .param("region", query.regionCode());
+        if (query.departementCode() != null) {
+            statement = statement.param("departement", query.departementCode());
+        }
+        if (query.poleSlug() != null) {
+            statement = statement.param("pole", query.poleSlug());
+        }
+        if (query.theme() != null) {
+            statement = statement.param("theme", query.theme().name());
+        }
+        return statement.query(AgendaService::eventView).list();
     }
 
     @Override
@@ -159,7 +201,26 @@ class AgendaService implements Agenda {
                 values (:event, :name, :email, :status, :hash, :now) returning id
                 """).param("event", event.id()).param("name", name).param("email", address).param("status", status.name())
                 .param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(now)).query(Long.class).single();
-        return registration(event.id(), slug, id, status, token);
+        Registration made = registration(event.id(), slug, id, status, token);
+        mail(address, status == RegistrationStatus.CONFIRMED ? "agenda-registered" : "agenda-waiting", name, slug,
+                made.position(), token);
+        return made;
+    }
+
+    /** The email of a registration: what, when, where, and the link to give the place back. */
+    private void mail(String to, String template, String name, String slug, int position, String token) {
+        EventView event = find(slug).orElseThrow();
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        model.put("displayName", name);
+        model.put("title", event.title());
+        model.put("subjectArgument", event.title());
+        model.put("when", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H'h'mm", java.util.Locale.FRENCH)
+                .format(event.startsAt().atZone(PARIS)));
+        model.put("place", event.place());
+        model.put("position", position);
+        model.put("eventPath", "/agenda/" + slug);
+        model.put("cancelPath", token == null ? "" : "/agenda/desinscription?jeton=" + token);
+        notifications.email(new org.maillage.platform.Email(to, template, model, java.util.Locale.FRENCH));
     }
 
     @Override
@@ -191,10 +252,10 @@ class AgendaService implements Agenda {
                     update agenda.registration set status = 'CONFIRMED', promoted_at = :now
                     where id = (select id from agenda.registration where event_id = :event and status = 'WAITING'
                                 order by created_at, id limit 1)
-                    returning id
-                    """).param("now", Timestamp.from(now)).param("event", registration.eventId()).query(Long.class)
-                    .optional().ifPresent(promoted -> events.publishEvent(new RegistrationPromoted(promoted,
-                            registration.slug())));
+                    returning display_name, email
+                    """).param("now", Timestamp.from(now)).param("event", registration.eventId())
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                    .ifPresent(promoted -> mail(promoted[1], "agenda-promoted", promoted[0], registration.slug(), 0, null));
         }
         return Optional.of(registration.slug());
     }
