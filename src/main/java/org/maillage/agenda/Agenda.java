@@ -53,6 +53,23 @@ public interface Agenda {
     Optional<String> cancel(String token);
 
     /**
+     * The people registered to an event, places first then the waiting list in its order, for its
+     * organisers: the pôle's animators and the region's coordinators (the coordination's own events:
+     * its coordinators). Every read is in the audit log.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for anyone else
+     * @throws org.maillage.platform.NotFoundException for an unknown event
+     */
+    java.util.List<Registrant> registrants(CurrentUser user, String slug);
+
+    /** Records who came (true), who did not (false), or forgets it (null), for the event's organisers. */
+    void recordAttendance(CurrentUser user, String slug, long registrationId, Boolean attended);
+
+    /** A registered person, as the organisers see them. */
+    record Registrant(long id, String displayName, String email, RegistrationStatus status, Instant registeredAt,
+            Boolean attended) {}
+
+    /**
      * @param capacity null: no limit
      * @param communeCode null: online
      */

@@ -98,5 +98,13 @@ class AgendaBrowserIT extends BrowserTest {
         assertThat(TestMail.await(second, "Une place s’est libérée", 1)).hasSize(1);
         assertThat(jdbc.sql("select status from agenda.registration where email = :e").param("e", second)
                 .query(String.class).single()).isEqualTo("CONFIRMED");
+        // the organiser sees who is coming and records who came
+        animator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Voir les inscrits")).click();
+        assertThat(animator.locator("table.data-table tbody")).containsText("Loïg");
+        axeClean(animator);
+        animator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Noter Loïg présent·e")).click();
+        assertThat(animator.locator("table.data-table tbody")).containsText("Présent·e");
+        assertThat(jdbc.sql("select attended from agenda.registration where email = :e").param("e", second)
+                .query(Boolean.class).single()).isTrue();
     }
 }

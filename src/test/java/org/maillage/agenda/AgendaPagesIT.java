@@ -130,4 +130,38 @@ class AgendaPagesIT {
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(created.headers().firstValue("Location").orElse("")).contains("/agenda/atelier-compta-associative-2030-05-12");
     }
+
+    @Test
+    void onlyTheOrganisersSeeWhoRegisteredAndRecordWhoCame() {
+        Instant start = Instant.now().plus(Duration.ofDays(5));
+        TestUsers.User animator = users.staff(Role.ANIMATEUR, POLE);
+        String slug = agenda.create(animator.current(), new NewEvent(POLE, null, "Atelier bénévolat " + TestUsers.letters(4),
+                "", EventTheme.TRAINING, start, start.plus(Duration.ofHours(2)), null, "", 1));
+        String email = TestUsers.uniqueEmail("soizic");
+        long anne = agenda.register(slug, "Soizic Le Goff", email).id();
+        agenda.register(slug, "Tanguy", TestUsers.uniqueEmail("tanguy"));
+
+        Session organiser = new Session(port).signedIn(animator.email());
+        HttpResponse<String> list = organiser.get("/espace/agenda/" + slug + "/inscrits");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Soizic Le Goff").contains(email).contains("Liste d’attente");
+        assertThat(organiser.submit("/espace/agenda/" + slug + "/inscrits", "/espace/agenda/" + slug + "/presences",
+                Map.of("registration", Long.toString(anne), "attended", "true")).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select attended from agenda.registration where id = :id").param("id", anne)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(new Session(port).signedIn(users.staff(Role.COORDINATEUR, "53").email())
+                .get("/espace/agenda/" + slug + "/inscrits").statusCode()).isEqualTo(200);
+
+        for (TestUsers.User outsider : java.util.List.of(users.staff(Role.ANIMATEUR, "adess-pays-de-brest"),
+                users.staff(Role.FINANCEUR, POLE), users.staff(Role.PARTENAIRE, "tag-bzh-29"))) {
+            HttpResponse<String> refused = new Session(port).signedIn(outsider.email()).get("/espace/agenda/" + slug + "/inscrits");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).doesNotContain("Soizic");
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from platform.audit_log where action = 'DENIED' and subject_type = 'EVENT_REGISTRANTS'
+                    and subject_id = :slug
+                """).param("slug", slug).query(Long.class).single()).isEqualTo(3);
+        assertThat(new Session(port).get("/espace/agenda/" + slug + "/inscrits").statusCode()).isEqualTo(302);
+    }
 }

@@ -41,11 +41,14 @@ class AgendaService implements Agenda {
     private final Authorizations authorizations;
     private final Poles poles;
     private final org.maillage.platform.Notifications notifications;
+    private final org.maillage.platform.Audit audit;
     private final org.maillage.territory.Territories territories;
     private final Clock clock;
 
     AgendaService(JdbcClient jdbc, Authorizations authorizations, Poles poles,
-            org.maillage.platform.Notifications notifications, org.maillage.territory.Territories territories, Clock clock) {
+            org.maillage.platform.Notifications notifications, org.maillage.territory.Territories territories,
+            org.maillage.platform.Audit audit, Clock clock) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.authorizations = authorizations;
         this.poles = poles;
@@ -258,6 +261,55 @@ class AgendaService implements Agenda {
                     .ifPresent(promoted -> mail(promoted[1], "agenda-promoted", promoted[0], registration.slug(), 0, null));
         }
         return Optional.of(registration.slug());
+    }
+
+    @Override
+    @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class) // refusals stay audited
+    public java.util.List<Registrant> registrants(CurrentUser user, String slug) {
+        long eventId = organisedBy(user, slug);
+        audit.record(new org.maillage.platform.AuditEvent("READ", "EVENT_REGISTRANTS", slug, null, regionOf(eventId),
+                java.util.Map.of()));
+        return jdbc.sql("""
+                select id, display_name, email, status, created_at, attended from agenda.registration
+                where event_id = :event and status <> 'CANCELLED'
+                order by case status when 'CONFIRMED' then 0 else 1 end, created_at, id
+                """).param("event", eventId).query((rs, n) -> new Registrant(rs.getLong("id"), rs.getString("display_name"),
+                        rs.getString("email"), RegistrationStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("created_at").toInstant(), rs.getObject("attended", Boolean.class))).list();
+    }
+
+    @Override
+    @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class)
+    public void recordAttendance(CurrentUser user, String slug, long registrationId, Boolean attended) {
+        long eventId = organisedBy(user, slug);
+        int changed = jdbc.sql("""
+                update agenda.registration set attended = :attended
+                where id = :id and event_id = :event and status = 'CONFIRMED'
+                """).param("attended", attended).param("id", registrationId).param("event", eventId).update();
+        if (changed == 0) {
+            throw new NotFoundException("agenda.registration.unknown");
+        }
+    }
+
+    /** The event's id, when the user organises it (403 otherwise, audited). */
+    private long organisedBy(CurrentUser user, String slug) {
+        record Owner(long id, String pole, String region) {}
+        Owner owner = jdbc.sql("select id, pole_slug, region_code from agenda.event where slug = :slug").param("slug", slug)
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
+                .orElseThrow(() -> new NotFoundException("agenda.event.unknown"));
+        boolean allowed = owner.pole() != null ? authorizations.canChangePole(user, new PoleRef(owner.pole(), owner.region()))
+                : user.scopes(Role.COORDINATEUR, ScopeType.REGION).contains(owner.region());
+        if (!allowed) {
+            audit.record(new org.maillage.platform.AuditEvent("DENIED", "EVENT_REGISTRANTS", slug, null, owner.region(),
+                    java.util.Map.of()));
+        }
+        authorizations.check(allowed);
+        return owner.id();
+    }
+
+    private String regionOf(long eventId) {
+        return jdbc.sql("select region_code from agenda.event where id = :id").param("id", eventId).query(String.class)
+                .single();
     }
 
     private Registration registration(long eventId, String slug, long id, RegistrationStatus status, String token) {
