@@ -36,8 +36,10 @@ create table agenda.registration (
     attended      boolean,                          -- recorded by the pôle after the event
     created_at    timestamptz not null,
     promoted_at   timestamptz,                      -- moved from the waiting list to a place
+    reminded_at   timestamptz,                      -- the reminder before the event was sent
     cancelled_at  timestamptz
 );
 -- One live registration per address and event, whatever the case of the address.
 create unique index registration_live on agenda.registration (event_id, lower(email)) where status <> 'CANCELLED';
 create index registration_waiting on agenda.registration (event_id, created_at, id) where status = 'WAITING';
+create index registration_to_remind on agenda.registration (event_id) where status = 'CONFIRMED' and reminded_at is null;

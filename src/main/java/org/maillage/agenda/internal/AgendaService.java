@@ -210,6 +210,22 @@ class AgendaService implements Agenda {
         return made;
     }
 
+    /** Sends the reminder of one registration, if it is still due (a place, not reminded, event not started). */
+    boolean remind(long registrationId, Instant now) {
+        record Due(String name, String email, String slug) {}
+        return jdbc.sql("""
+                update agenda.registration r set reminded_at = :now from agenda.event e
+                where r.id = :id and e.id = r.event_id and r.status = 'CONFIRMED' and r.reminded_at is null
+                  and e.starts_at > :now
+                returning r.display_name, r.email, e.slug
+                """).param("now", Timestamp.from(now)).param("id", registrationId)
+                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
+                .map(due -> {
+                    mail(due.email(), "agenda-reminder", due.name(), due.slug(), 0, null);
+                    return true;
+                }).orElse(false);
+    }
+
     /** The email of a registration: what, when, where, and the link to give the place back. */
     private void mail(String to, String template, String name, String slug, int position, String token) {
         EventView event = find(slug).orElseThrow();
