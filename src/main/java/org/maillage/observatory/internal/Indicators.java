@@ -59,11 +59,13 @@ class Indicators {
     private final Territories territories;
     private final MessageSource messages;
     private final org.maillage.observatory.Diagnoses diagnoses;
+    private final org.maillage.agenda.AgendaStatistics agenda;
 
     Indicators(JourneyStatistics journeys, DirectoryStatistics directory, NetworkStatistics network, Areas areas,
             Operators operators, Territories territories, MessageSource messages,
-            org.maillage.observatory.Diagnoses diagnoses) {
+            org.maillage.observatory.Diagnoses diagnoses, org.maillage.agenda.AgendaStatistics agenda) {
         this.diagnoses = diagnoses;
+        this.agenda = agenda;
         this.journeys = journeys;
         this.directory = directory;
         this.network = network;
@@ -265,6 +267,18 @@ class Indicators {
                     Column.text(label(locale, "observatory.column.kind")),
                     Column.number(label(locale, "observatory.column.amount"))), funderRows, area, exact), Chart.bar(2)));
         }
+
+        // Events of the agenda and their participants, five years.
+        List<Tally> events = agenda.events(years);
+        List<List<Object>> eventRows = new ArrayList<>();
+        for (int y = first; y <= year; y++) {
+            int at = y;
+            eventRows.add(new ArrayList<>(java.util.Arrays.asList(Integer.toString(y), count(events, t -> t.year() == at),
+                    cells.people(Math.round(sum(events, t -> t.year() == at))))));
+        }
+        sections.add(new Section(table("events", locale, List.of(Column.text(label(locale, "observatory.column.year")),
+                Column.number(label(locale, "observatory.column.events")),
+                Column.number(label(locale, "observatory.column.participants"))), eventRows, area, exact), Chart.bar(1, 2)));
 
         // Self-diagnoses of good practices of the structures (seed 003), for a pôle or a region.
         List<String> diagnosisPoles = area.type() == org.maillage.account.ScopeType.POLE ? List.of(area.code())

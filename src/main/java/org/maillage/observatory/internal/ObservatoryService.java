@@ -48,7 +48,7 @@ class ObservatoryService implements Observatory {
     static final int NOTE_MAX = 500;
     /** Sections of the public panorama, in this order. */
     static final List<String> PANORAMA = List.of("evolution", "poles", "welcomedByStage", "welcomedBySector",
-            "welcomedByDensity", "membersBySector");
+            "welcomedByDensity", "membersBySector", "events");
 
     private record Cached(Indicators.Figures figures, Instant at) {}
 
