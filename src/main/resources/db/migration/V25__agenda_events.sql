@@ -37,6 +37,7 @@ create table agenda.registration (
     created_at    timestamptz not null,
     promoted_at   timestamptz,                      -- moved from the waiting list to a place
     reminded_at   timestamptz,                      -- the reminder before the event was sent
+    anonymised_at timestamptz,                      -- name and address erased (maillage.agenda.retention after the event)
     cancelled_at  timestamptz
 );
 -- One live registration per address and event, whatever the case of the address.

@@ -17,7 +17,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reminders to the people with a place, the day before their event. One node runs them at a time
+ * Reminders to the people with a place, the day before their event; erasure of the registrants' names
+ * and addresses once the event is over for longer than the retention. One node runs them at a time
  * (an advisory lock held by the run's transaction); each reminder is sent in its own transaction whose
  * statement checks that it is still due, so it goes once, and one that fails is tried at the next run.
  */
@@ -66,6 +67,15 @@ class AgendaJobs {
                     log.warn("Agenda job: reminder {} failed, tried again at the next run", id, e);
                 }
             }
+            // Names and addresses of the registrants of events over for longer than the retention: erased,
+            // the counts (places, attendance) stay.
+            jdbc.sql("""
+                    update agenda.registration r set display_name = 'Personne anonymisée',
+                        email = 'anonyme-' || r.id || '@anonyme.invalid', anonymised_at = :now
+                    from agenda.event e
+                    where e.id = r.event_id and r.anonymised_at is null and e.ends_at < :before
+                    """).param("now", Timestamp.from(now)).param("before", Timestamp.from(now.minus(properties.retention())))
+                    .update();
             return done;
         });
         return sent == null ? 0 : sent;

@@ -57,4 +57,34 @@ class AgendaJobsIT {
         jobs.run(now.plus(Duration.ofHours(60)));
         assertThat(TestMail.await(inThreeDays, "Rappel", 1)).hasSize(1);
     }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void theRegistrantsOfAnEventOverForAYearAreErasedAndTheCountsStay() {
+        Instant longAgo = Instant.now().minus(Duration.ofDays(400));
+        String old = agenda.create(users.staff(Role.ANIMATEUR, POLE).current(), new NewEvent(POLE, null,
+                "Forum d’il y a longtemps " + TestUsers.letters(4), "", EventTheme.MEETUP, longAgo,
+                longAgo.plus(Duration.ofHours(2)), null, "", null));
+        String email = TestUsers.uniqueEmail("ancien");
+        jdbc.sql("""
+                insert into agenda.registration (event_id, display_name, email, status, token_hash, attended, created_at)
+                select id, 'Ancien Participant', :email, 'CONFIRMED', :hash, true, starts_at from agenda.event where slug = :slug
+                """).param("email", email).param("hash", "old-" + old).param("slug", old).update();
+        jobs.run(Instant.now());
+        var row = jdbc.sql("""
+                select r.display_name, r.email, r.status, r.attended from agenda.registration r
+                join agenda.event e on e.id = r.event_id where e.slug = :slug
+                """).param("slug", old).query((rs, n) -> java.util.List.of(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getBoolean(4))).single();
+        assertThat(row.get(0)).isEqualTo("Personne anonymisée");
+        assertThat((String) row.get(1)).endsWith("@anonyme.invalid").doesNotContain("ancien");
+        assertThat(row.subList(2, 4)).containsExactly("CONFIRMED", true);
+        assertThat(new org.maillage.support.Session(port).get("/donnees-personnelles").body())
+                .contains("effacés 365 jours après l’événement");
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 }
