@@ -18,6 +18,8 @@ create table agenda.event (
     capacity          int check (capacity > 0),     -- null: no limit
     registration_open boolean not null default true,
     published         boolean not null default true,
+    cancelled_at      timestamptz,                  -- called off: shown as such, registrants told
+    cancel_reason     text not null default '',
     created_by        bigint,
     created_at        timestamptz not null,
     updated_at        timestamptz not null

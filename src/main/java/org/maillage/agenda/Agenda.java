@@ -62,6 +62,14 @@ public interface Agenda {
      */
     java.util.List<Registrant> registrants(CurrentUser user, String slug);
 
+    /**
+     * Calls an event off, for its organisers: registration closes, the event stays on the agenda marked
+     * as called off, and everyone registered (place or waiting list) is emailed with the reason.
+     *
+     * @throws org.maillage.platform.RuleViolationException without a reason (500 characters at most)
+     */
+    void callOff(CurrentUser user, String slug, String reason);
+
     /** Records who came (true), who did not (false), or forgets it (null), for the event's organisers. */
     void recordAttendance(CurrentUser user, String slug, long registrationId, Boolean attended);
 
@@ -79,7 +87,12 @@ public interface Agenda {
     /** An event as the public sees it, with its places. */
     record EventView(String slug, String poleSlug, String regionCode, String title, String description, EventTheme theme,
             Instant startsAt, Instant endsAt, String communeCode, String place, Integer capacity, boolean registrationOpen,
-            long confirmed, long waiting, Instant updatedAt) {
+            long confirmed, long waiting, Instant updatedAt, Instant cancelledAt, String cancelReason) {
+
+        public boolean calledOff() {
+            return cancelledAt != null;
+        }
+
 
         /** Places left; null when there is no limit. */
         public Long placesLeft() {

@@ -163,5 +163,20 @@ class AgendaPagesIT {
                     and subject_id = :slug
                 """).param("slug", slug).query(Long.class).single()).isEqualTo(3);
         assertThat(new Session(port).get("/espace/agenda/" + slug + "/inscrits").statusCode()).isEqualTo(302);
+
+        // calling it off needs a reason, then tells everyone registered, once
+        assertThat(organiser.submit("/espace/agenda/" + slug + "/inscrits", "/espace/agenda/" + slug + "/annulation",
+                Map.of("reason", " ")).body()).contains("Dites aux personnes inscrites pourquoi");
+        assertThat(organiser.submit("/espace/agenda/" + slug + "/inscrits", "/espace/agenda/" + slug + "/annulation",
+                Map.of("reason", "Salle indisponible, nous reprogrammons en janvier.")).statusCode()).isEqualTo(302);
+        assertThat(TestMail.body(TestMail.await(email, "est annulé", 1).get(0))).contains("Salle indisponible");
+        assertThat(new Session(port).get("/agenda/" + slug).body()).contains("Cet événement est annulé")
+                .doesNotContain("S’inscrire</button>");
+        assertThat(new Session(port).get("/agenda/ical/" + POLE + ".ics").body()).contains("STATUS:CANCELLED");
+        organiser.submit("/espace/agenda/" + slug + "/inscrits", "/espace/agenda/" + slug + "/annulation",
+                Map.of("reason", "Encore"));
+        assertThat(TestMail.to(email, "est annulé")).hasSize(1);
+        assertThat(new Session(port).signedIn(users.staff(Role.FINANCEUR, POLE).email()).submit("/agenda/" + slug,
+                "/espace/agenda/" + slug + "/annulation", Map.of("reason", "x")).statusCode()).isEqualTo(403);
     }
 }

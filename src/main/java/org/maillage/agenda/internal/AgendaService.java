@@ -121,7 +121,9 @@ class AgendaService implements Agenda {
                 org.maillage.agenda.EventTheme.valueOf(rs.getString("theme")), rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant(), rs.getString("commune_code"), rs.getString("place"),
                 rs.getObject("capacity", Integer.class), rs.getBoolean("registration_open"), rs.getLong("confirmed"),
-                rs.getLong("waiting"), rs.getTimestamp("updated_at").toInstant());
+                rs.getLong("waiting"), rs.getTimestamp("updated_at").toInstant(),
+                rs.getTimestamp("cancelled_at") == null ? null : rs.getTimestamp("cancelled_at").toInstant(),
+                rs.getString("cancel_reason"));
     }
 
     @Override
@@ -172,7 +174,8 @@ class AgendaService implements Agenda {
             throw new RuleViolationException("agenda.registration.email.invalid");
         }
         EventRow event = jdbc.sql("""
-                select id, capacity, registration_open, ends_at from agenda.event where slug = :slug and published
+                select id, capacity, registration_open and cancelled_at is null as registration_open, ends_at
+                from agenda.event where slug = :slug and published
                 for update
                 """).param("slug", slug).query((rs, n) -> new EventRow(rs.getLong("id"),
                         rs.getObject("capacity", Integer.class), rs.getBoolean("registration_open"),
@@ -292,6 +295,41 @@ class AgendaService implements Agenda {
                 """).param("event", eventId).query((rs, n) -> new Registrant(rs.getLong("id"), rs.getString("display_name"),
                         rs.getString("email"), RegistrationStatus.valueOf(rs.getString("status")),
                         rs.getTimestamp("created_at").toInstant(), rs.getObject("attended", Boolean.class))).list();
+    }
+
+    @Override
+    @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class)
+    public void callOff(CurrentUser user, String slug, String reason) {
+        long eventId = organisedBy(user, slug);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new RuleViolationException("agenda.event.callOff.reason");
+        }
+        Instant now = clock.instant();
+        int changed = jdbc.sql("""
+                update agenda.event set cancelled_at = :now, cancel_reason = :why, registration_open = false, updated_at = :now
+                where id = :id and cancelled_at is null
+                """).param("now", Timestamp.from(now)).param("why", why).param("id", eventId).update();
+        if (changed == 0) {
+            return; // called off already: nobody is told twice
+        }
+        record Person(String name, String email) {}
+        jdbc.sql("select display_name, email from agenda.registration where event_id = :id and status <> 'CANCELLED' "
+                + "and anonymised_at is null").param("id", eventId)
+                .query((rs, n) -> new Person(rs.getString(1), rs.getString(2))).list()
+                .forEach(person -> {
+                    EventView event = find(slug).orElseThrow();
+                    java.util.Map<String, Object> model = new java.util.HashMap<>();
+                    model.put("displayName", person.name());
+                    model.put("title", event.title());
+                    model.put("subjectArgument", event.title());
+                    model.put("when", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H'h'mm", java.util.Locale.FRENCH)
+                            .format(event.startsAt().atZone(PARIS)));
+                    model.put("reason", why);
+                    model.put("eventPath", "/agenda/" + slug);
+                    notifications.email(new org.maillage.platform.Email(person.email(), "agenda-called-off", model,
+                            java.util.Locale.FRENCH));
+                });
     }
 
     @Override

@@ -46,6 +46,7 @@ class CalendarController {
             line(ics, "DTSTAMP:" + UTC.format(event.updatedAt()));
             line(ics, "DTSTART:" + UTC.format(event.startsAt()));
             line(ics, "DTEND:" + UTC.format(event.endsAt()));
+            line(ics, "STATUS:" + (event.calledOff() ? "CANCELLED" : "CONFIRMED"));
             line(ics, "SUMMARY:" + text(event.title()));
             if (!event.place().isEmpty()) {
                 line(ics, "LOCATION:" + text(event.place()));

@@ -29,6 +29,18 @@ class RegistrantsController {
         return "agenda/registrants";
     }
 
+    @PostMapping("/espace/agenda/{slug}/annulation")
+    String callOff(@PathVariable String slug, @RequestParam(defaultValue = "") String reason, Model model) {
+        try {
+            agenda.callOff(authorizations.requireUser(), slug, reason);
+        } catch (org.maillage.platform.RuleViolationException refused) {
+            model.addAttribute("callOffError", refused.messageKey());
+            model.addAttribute("reason", reason);
+            return registrants(slug, model);
+        }
+        return "redirect:/espace/agenda/" + slug + "/inscrits";
+    }
+
     @PostMapping("/espace/agenda/{slug}/presences")
     String attendance(@PathVariable String slug, @RequestParam long registration,
             @RequestParam(required = false) Boolean attended) {
