@@ -52,7 +52,7 @@ class AgendaJobs {
             }
             List<Long> due = jdbc.sql("""
                     select r.id from agenda.registration r join agenda.event e on e.id = r.event_id
-                    where r.status = 'CONFIRMED' and r.reminded_at is null and e.published
+                    where r.status = 'CONFIRMED' and r.reminded_at is null and e.published and e.cancelled_at is null
                       and e.starts_at > :now and e.starts_at <= :until
                     order by r.id limit :batch
                     """).param("now", Timestamp.from(now)).param("until", Timestamp.from(now.plus(properties.reminderBefore())))

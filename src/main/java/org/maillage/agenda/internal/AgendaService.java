@@ -219,7 +219,7 @@ class AgendaService implements Agenda {
         return jdbc.sql("""
                 update agenda.registration r set reminded_at = :now from agenda.event e
                 where r.id = :id and e.id = r.event_id and r.status = 'CONFIRMED' and r.reminded_at is null
-                  and e.starts_at > :now
+                  and e.starts_at > :now and e.cancelled_at is null
                 returning r.display_name, r.email, e.slug
                 """).param("now", Timestamp.from(now)).param("id", registrationId)
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3))).optional()

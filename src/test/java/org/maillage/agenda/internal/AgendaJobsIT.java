@@ -45,6 +45,11 @@ class AgendaJobsIT {
         agenda.register(soon, "Morgane", withPlace);
         agenda.register(soon, "Erwan", waiting);
         agenda.register(notYet, "Katell", inThreeDays);
+        String calledOff = agenda.create(animator, new NewEvent(POLE, null, "Annulé " + TestUsers.letters(4), "",
+                EventTheme.MEETUP, tomorrow, tomorrow.plus(Duration.ofHours(1)), null, "", null));
+        String toldItIsOff = TestUsers.uniqueEmail("nolwenn");
+        agenda.register(calledOff, "Nolwenn", toldItIsOff);
+        agenda.callOff(animator, calledOff, "Intempéries");
 
         int first = jobs.run(now);
         assertThat(first).isGreaterThanOrEqualTo(1);
@@ -54,6 +59,7 @@ class AgendaJobsIT {
         assertThat(TestMail.to(withPlace, "Rappel")).hasSize(1);
         assertThat(TestMail.to(waiting, "Rappel")).isEmpty();
         assertThat(TestMail.to(inThreeDays, "Rappel")).isEmpty();
+        assertThat(TestMail.to(toldItIsOff, "Rappel")).isEmpty(); // called off: no reminder
         jobs.run(now.plus(Duration.ofHours(60)));
         assertThat(TestMail.await(inThreeDays, "Rappel", 1)).hasSize(1);
     }
