@@ -209,7 +209,7 @@ class AgendaService implements Agenda {
                 .param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(now)).query(Long.class).single();
         Registration made = registration(event.id(), slug, id, status, token);
         mail(address, status == RegistrationStatus.CONFIRMED ? "agenda-registered" : "agenda-waiting", name, slug,
-                made.position(), token);
+                made.position(), token, java.util.Map.of());
         return made;
     }
 
@@ -224,13 +224,14 @@ class AgendaService implements Agenda {
                 """).param("now", Timestamp.from(now)).param("id", registrationId)
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
                 .map(due -> {
-                    mail(due.email(), "agenda-reminder", due.name(), due.slug(), 0, null);
+                    mail(due.email(), "agenda-reminder", due.name(), due.slug(), 0, null, java.util.Map.of());
                     return true;
                 }).orElse(false);
     }
 
-    /** The email of a registration: what, when, where, and the link to give the place back. */
-    private void mail(String to, String template, String name, String slug, int position, String token) {
+    /** The email of a registration: what, when, where, the link to give the place back, and what else the template says. */
+    private void mail(String to, String template, String name, String slug, int position, String token,
+            java.util.Map<String, Object> extra) {
         EventView event = find(slug).orElseThrow();
         java.util.Map<String, Object> model = new java.util.HashMap<>();
         model.put("displayName", name);
@@ -242,6 +243,7 @@ class AgendaService implements Agenda {
         model.put("position", position);
         model.put("eventPath", "/agenda/" + slug);
         model.put("cancelPath", token == null ? "" : "/agenda/desinscription?jeton=" + token);
+        model.putAll(extra);
         notifications.email(new org.maillage.platform.Email(to, template, model, java.util.Locale.FRENCH));
     }
 
@@ -277,7 +279,8 @@ class AgendaService implements Agenda {
                     returning display_name, email
                     """).param("now", Timestamp.from(now)).param("event", registration.eventId())
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                    .ifPresent(promoted -> mail(promoted[1], "agenda-promoted", promoted[0], registration.slug(), 0, null));
+                    .ifPresent(promoted -> mail(promoted[1], "agenda-promoted", promoted[0], registration.slug(), 0, null,
+                            java.util.Map.of()));
         }
         return Optional.of(registration.slug());
     }
@@ -317,19 +320,8 @@ class AgendaService implements Agenda {
         jdbc.sql("select display_name, email from agenda.registration where event_id = :id and status <> 'CANCELLED' "
                 + "and anonymised_at is null").param("id", eventId)
                 .query((rs, n) -> new Person(rs.getString(1), rs.getString(2))).list()
-                .forEach(person -> {
-                    EventView event = find(slug).orElseThrow();
-                    java.util.Map<String, Object> model = new java.util.HashMap<>();
-                    model.put("displayName", person.name());
-                    model.put("title", event.title());
-                    model.put("subjectArgument", event.title());
-                    model.put("when", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H'h'mm", java.util.Locale.FRENCH)
-                            .format(event.startsAt().atZone(PARIS)));
-                    model.put("reason", why);
-                    model.put("eventPath", "/agenda/" + slug);
-                    notifications.email(new org.maillage.platform.Email(person.email(), "agenda-called-off", model,
-                            java.util.Locale.FRENCH));
-                });
+                .forEach(person -> mail(person.email(), "agenda-called-off", person.name(), slug, 0, null,
+                        java.util.Map.of("reason", why)));
     }
 
     @Override
