@@ -19,6 +19,22 @@ public interface Agenda {
      */
     String create(CurrentUser user, NewEvent event);
 
+    /**
+     * Changes an event, for its organisers (the organiser itself stays). More places go to the people
+     * waiting, in their order, who are emailed; fewer places never take one back.
+     *
+     * @throws org.maillage.platform.RuleViolationException with the French reason (dates, capacity below the
+     *     places taken)
+     */
+    void update(CurrentUser user, String slug, NewEvent event);
+
+    /**
+     * An event for one of its organisers, to change it.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for anyone else (audited)
+     */
+    EventView organised(CurrentUser user, String slug);
+
     /** A published event; empty when there is none. */
     Optional<EventView> find(String slug);
 

@@ -179,4 +179,33 @@ class AgendaPagesIT {
         assertThat(new Session(port).signedIn(users.staff(Role.FINANCEUR, POLE).email()).submit("/agenda/" + slug,
                 "/espace/agenda/" + slug + "/annulation", Map.of("reason", "x")).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void organisersChangeAnEventAndMorePlacesGoToThePeopleWaiting() {
+        Instant start = Instant.now().plus(Duration.ofDays(8));
+        TestUsers.User animator = users.staff(Role.ANIMATEUR, POLE);
+        String slug = agenda.create(animator.current(), new NewEvent(POLE, null, "Café-débat " + TestUsers.letters(4), "",
+                EventTheme.MEETUP, start, start.plus(Duration.ofHours(2)), null, "", 1));
+        agenda.register(slug, "Anne", TestUsers.uniqueEmail("anne"));
+        String waiting = TestUsers.uniqueEmail("jakez");
+        agenda.register(slug, "Jakez", waiting);
+
+        Session organiser = new Session(port).signedIn(animator.email());
+        String form = "/espace/agenda/" + slug + "/modifier";
+        HttpResponse<String> page = organiser.get(form);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Modifier l’événement").contains("value=\"1\"").contains("Caf&eacute;-d&eacute;bat");
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("organiser", POLE, "title", "Café-débat de l’ESS",
+                "theme", "MEETUP", "date", "2030-03-03", "start", "18:00", "end", "20:00", "capacity", "0"));
+        assertThat(organiser.submit(form, form, fields).body()).contains("Saisissez un nombre de places en chiffres");
+        assertThat(agenda.find(slug).orElseThrow().title()).startsWith("Café-débat ");
+        fields.put("capacity", "2");
+        assertThat(organiser.submit(form, form, fields).statusCode()).isEqualTo(302);
+        assertThat(agenda.find(slug).orElseThrow().title()).isEqualTo("Café-débat de l’ESS");
+        assertThat(jdbc.sql("select status from agenda.registration where email = :e").param("e", waiting)
+                .query(String.class).single()).isEqualTo("CONFIRMED");
+        assertThat(TestMail.await(waiting, "Une place s’est libérée", 1)).hasSize(1);
+        assertThat(new Session(port).signedIn(users.staff(Role.ANIMATEUR, "adess-pays-de-brest").email()).get(form)
+                .statusCode()).isEqualTo(403);
+    }
 }

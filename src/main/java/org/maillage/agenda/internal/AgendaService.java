@@ -69,21 +69,8 @@ class AgendaService implements Agenda {
         } else {
             authorizations.check(region != null && user.scopes(Role.COORDINATEUR, ScopeType.REGION).contains(region));
         }
-        String title = event.title() == null ? "" : event.title().strip();
-        if (title.isEmpty() || title.length() > 200) {
-            throw new RuleViolationException("agenda.event.title.invalid");
-        }
-        if (event.startsAt() == null || event.endsAt() == null || !event.endsAt().isAfter(event.startsAt())) {
-            throw new RuleViolationException("agenda.event.dates.invalid");
-        }
-        if (event.capacity() != null && event.capacity() < 1) {
-            throw new RuleViolationException("agenda.event.capacity.invalid");
-        }
-        String departement = null;
-        if (event.communeCode() != null) {
-            departement = territories.findCommune(event.communeCode())
-                    .orElseThrow(() -> new RuleViolationException("agenda.event.commune.unknown")).departementCode();
-        }
+        String title = checked(event);
+        String departement = departementOf(event);
         String base = Slugs.of(title, 80, "evenement") + "-"
                 + DateTimeFormatter.ISO_LOCAL_DATE.format(event.startsAt().atZone(PARIS));
         String slug = base;
@@ -124,6 +111,67 @@ class AgendaService implements Agenda {
                 rs.getLong("waiting"), rs.getTimestamp("updated_at").toInstant(),
                 rs.getTimestamp("cancelled_at") == null ? null : rs.getTimestamp("cancelled_at").toInstant(),
                 rs.getString("cancel_reason"));
+    }
+
+    /** The event's title, stripped; refused with the French reason when the event is not one. */
+    private static String checked(NewEvent event) {
+        String title = event.title() == null ? "" : event.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            throw new RuleViolationException("agenda.event.title.invalid");
+        }
+        if (event.startsAt() == null || event.endsAt() == null || !event.endsAt().isAfter(event.startsAt())) {
+            throw new RuleViolationException("agenda.event.dates.invalid");
+        }
+        if (event.capacity() != null && event.capacity() < 1) {
+            throw new RuleViolationException("agenda.event.capacity.invalid");
+        }
+        return title;
+    }
+
+    private String departementOf(NewEvent event) {
+        return event.communeCode() == null ? null : territories.findCommune(event.communeCode())
+                .orElseThrow(() -> new RuleViolationException("agenda.event.commune.unknown")).departementCode();
+    }
+
+    @Override
+    @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class)
+    public EventView organised(CurrentUser user, String slug) {
+        organisedBy(user, slug);
+        return find(slug).orElseThrow(() -> new NotFoundException("agenda.event.unknown"));
+    }
+
+    @Override
+    @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class)
+    public void update(CurrentUser user, String slug, NewEvent event) {
+        long eventId = organisedBy(user, slug);
+        String title = checked(event);
+        String departement = departementOf(event);
+        jdbc.sql("select id from agenda.event where id = :id for update").param("id", eventId).query(Long.class).single();
+        long taken = jdbc.sql("select count(*) from agenda.registration where event_id = :id and status = 'CONFIRMED'")
+                .param("id", eventId).query(Long.class).single();
+        if (event.capacity() != null && event.capacity() < taken) {
+            throw new RuleViolationException("agenda.event.capacity.belowTaken", taken);
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update agenda.event set title = :title, description = :description, theme = :theme, starts_at = :starts,
+                    ends_at = :ends, commune_code = :commune, departement_code = :departement, place = :place,
+                    capacity = :capacity, updated_at = :now
+                where id = :id
+                """).param("title", title).param("description", event.description() == null ? "" : event.description().strip())
+                .param("theme", event.theme().name()).param("starts", Timestamp.from(event.startsAt()))
+                .param("ends", Timestamp.from(event.endsAt())).param("commune", event.communeCode())
+                .param("departement", departement).param("place", event.place() == null ? "" : event.place().strip())
+                .param("capacity", event.capacity()).param("now", Timestamp.from(now)).param("id", eventId).update();
+        long free = event.capacity() == null ? Long.MAX_VALUE : event.capacity() - taken;
+        jdbc.sql("""
+                update agenda.registration set status = 'CONFIRMED', promoted_at = :now
+                where id in (select id from agenda.registration where event_id = :event and status = 'WAITING'
+                             order by created_at, id limit :free)
+                returning display_name, email
+                """).param("now", Timestamp.from(now)).param("event", eventId).param("free", Math.min(free, 100_000))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list()
+                .forEach(promoted -> mail(promoted[1], "agenda-promoted", promoted[0], slug, 0, null, java.util.Map.of()));
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** Publishing an event: the animators of a pôle, the coordinators of its region. */
@@ -84,6 +85,57 @@ class AgendaStaffController {
         CurrentUser user = authorizations.requireUser();
         List<Organiser> organisers = organisers(user);
         authorizations.check(!organisers.isEmpty());
+        NewEvent event = event(form, validation);
+        if (event == null) {
+            return page(organisers, model);
+        }
+        try {
+            return "redirect:/agenda/" + agenda.create(user, event);
+        } catch (RuleViolationException refused) {
+            validation.reject(refused.messageKey(), refused.arguments(), null);
+            return page(organisers, model);
+        }
+    }
+
+    @GetMapping("/espace/agenda/{slug}/modifier")
+    String editForm(@PathVariable String slug, Model model) {
+        CurrentUser user = authorizations.requireUser();
+        Agenda.EventView event = agenda.organised(user, slug); // the organisers only (403 otherwise, audited)
+        java.time.ZonedDateTime start = event.startsAt().atZone(PARIS);
+        model.addAttribute("form", new EventForm(event.poleSlug() != null ? event.poleSlug() : "REGION:" + event.regionCode(),
+                event.title(), event.description(), event.theme(), start.toLocalDate().toString(),
+                start.toLocalTime().toString(), event.endsAt().atZone(PARIS).toLocalTime().toString(),
+                event.communeCode() == null ? "" : event.communeCode(), event.place(),
+                event.capacity() == null ? "" : event.capacity().toString()));
+        return editPage(slug, model);
+    }
+
+    @PostMapping("/espace/agenda/{slug}/modifier")
+    String edit(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult validation,
+            Model model) {
+        CurrentUser user = authorizations.requireUser();
+        NewEvent event = event(form, validation);
+        if (event == null) {
+            return editPage(slug, model);
+        }
+        try {
+            agenda.update(user, slug, event);
+            return "redirect:/agenda/" + slug;
+        } catch (RuleViolationException refused) {
+            validation.reject(refused.messageKey(), refused.arguments(), null);
+            return editPage(slug, model);
+        }
+    }
+
+    private String editPage(String slug, Model model) {
+        model.addAttribute("editing", slug);
+        model.addAttribute("themes", EventTheme.values());
+        model.addAttribute("organisers", List.of());
+        return "agenda/new";
+    }
+
+    /** The event as typed, or null with the errors next to their fields. */
+    private NewEvent event(EventForm form, BindingResult validation) {
         String communeCode = null;
         if (form.commune() != null && !form.commune().isBlank()) {
             communeCode = territories.bestCommune(form.commune()).orElse(null);
@@ -99,20 +151,13 @@ class AgendaStaffController {
             validation.rejectValue("end", "agenda.event.dates.invalid");
         }
         if (validation.hasErrors()) {
-            return page(organisers, model);
+            return null;
         }
         boolean regional = form.organiser().startsWith("REGION:");
-        try {
-            String slug = agenda.create(user, new NewEvent(regional ? null : form.organiser(),
-                    regional ? form.organiser().substring(7) : null, form.title(), form.description(), form.theme(),
-                    date.atTime(start).atZone(PARIS).toInstant(), date.atTime(end).atZone(PARIS).toInstant(), communeCode,
-                    form.place(), form.capacity() == null || form.capacity().isBlank() ? null
-                            : Integer.valueOf(form.capacity().strip())));
-            return "redirect:/agenda/" + slug;
-        } catch (RuleViolationException refused) {
-            validation.reject(refused.messageKey());
-            return page(organisers, model);
-        }
+        return new NewEvent(regional ? null : form.organiser(), regional ? form.organiser().substring(7) : null,
+                form.title(), form.description(), form.theme(), date.atTime(start).atZone(PARIS).toInstant(),
+                date.atTime(end).atZone(PARIS).toInstant(), communeCode, form.place(),
+                form.capacity() == null || form.capacity().isBlank() ? null : Integer.valueOf(form.capacity().strip()));
     }
 
     /** A date or a time as typed (ISO from the browser's picker, or as French people write it); null when it is not one. */
