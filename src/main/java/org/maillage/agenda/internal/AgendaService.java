@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.maillage.account.Authorizations;
@@ -164,14 +165,17 @@ class AgendaService implements Agenda {
                 .param("departement", departement).param("place", event.place() == null ? "" : event.place().strip())
                 .param("capacity", event.capacity()).param("now", Timestamp.from(now)).param("id", eventId).update();
         long free = event.capacity() == null ? Long.MAX_VALUE : event.capacity() - taken;
-        jdbc.sql("""
+        List<String[]> promoted = jdbc.sql("""
                 update agenda.registration set status = 'CONFIRMED', promoted_at = :now
                 where id in (select id from agenda.registration where event_id = :event and status = 'WAITING'
                              order by created_at, id limit :free)
                 returning display_name, email
                 """).param("now", Timestamp.from(now)).param("event", eventId).param("free", Math.min(free, 100_000))
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list()
-                .forEach(promoted -> mail(promoted[1], "agenda-promoted", promoted[0], slug, 0, null, java.util.Map.of()));
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        if (!promoted.isEmpty()) {
+            EventView changed = find(slug).orElseThrow(); // read once for all the emails
+            promoted.forEach(person -> mail(person[1], "agenda-promoted", person[0], changed, 0, null, java.util.Map.of()));
+        }
     }
 
     @Override
@@ -256,7 +260,8 @@ class AgendaService implements Agenda {
                 """).param("event", event.id()).param("name", name).param("email", address).param("status", status.name())
                 .param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(now)).query(Long.class).single();
         Registration made = registration(event.id(), slug, id, status, token);
-        mail(address, status == RegistrationStatus.CONFIRMED ? "agenda-registered" : "agenda-waiting", name, slug,
+        mail(address, status == RegistrationStatus.CONFIRMED ? "agenda-registered" : "agenda-waiting", name,
+                find(slug).orElseThrow(),
                 made.position(), token, java.util.Map.of());
         return made;
     }
@@ -272,15 +277,15 @@ class AgendaService implements Agenda {
                 """).param("now", Timestamp.from(now)).param("id", registrationId)
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
                 .map(due -> {
-                    mail(due.email(), "agenda-reminder", due.name(), due.slug(), 0, null, java.util.Map.of());
+                    mail(due.email(), "agenda-reminder", due.name(), find(due.slug()).orElseThrow(), 0, null,
+                            java.util.Map.of());
                     return true;
                 }).orElse(false);
     }
 
     /** The email of a registration: what, when, where, the link to give the place back, and what else the template says. */
-    private void mail(String to, String template, String name, String slug, int position, String token,
+    private void mail(String to, String template, String name, EventView event, int position, String token,
             java.util.Map<String, Object> extra) {
-        EventView event = find(slug).orElseThrow();
         java.util.Map<String, Object> model = new java.util.HashMap<>();
         model.put("displayName", name);
         model.put("title", event.title());
@@ -289,7 +294,7 @@ class AgendaService implements Agenda {
                 .format(event.startsAt().atZone(PARIS)));
         model.put("place", event.place());
         model.put("position", position);
-        model.put("eventPath", "/agenda/" + slug);
+        model.put("eventPath", "/agenda/" + event.slug());
         model.put("cancelPath", token == null ? "" : "/agenda/desinscription?jeton=" + token);
         model.putAll(extra);
         notifications.email(new org.maillage.platform.Email(to, template, model, java.util.Locale.FRENCH));
@@ -327,7 +332,8 @@ class AgendaService implements Agenda {
                     returning display_name, email
                     """).param("now", Timestamp.from(now)).param("event", registration.eventId())
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                    .ifPresent(promoted -> mail(promoted[1], "agenda-promoted", promoted[0], registration.slug(), 0, null,
+                    .ifPresent(promoted -> mail(promoted[1], "agenda-promoted", promoted[0],
+                            find(registration.slug()).orElseThrow(), 0, null,
                             java.util.Map.of()));
         }
         return Optional.of(registration.slug());
@@ -364,11 +370,12 @@ class AgendaService implements Agenda {
         if (changed == 0) {
             return; // called off already: nobody is told twice
         }
+        EventView event = find(slug).orElseThrow(); // read once for all the emails
         record Person(String name, String email) {}
         jdbc.sql("select display_name, email from agenda.registration where event_id = :id and status <> 'CANCELLED' "
                 + "and anonymised_at is null").param("id", eventId)
                 .query((rs, n) -> new Person(rs.getString(1), rs.getString(2))).list()
-                .forEach(person -> mail(person.email(), "agenda-called-off", person.name(), slug, 0, null,
+                .forEach(person -> mail(person.email(), "agenda-called-off", person.name(), event, 0, null,
                         java.util.Map.of("reason", why)));
     }
 
