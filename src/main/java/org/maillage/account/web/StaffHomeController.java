@@ -28,6 +28,8 @@ class StaffHomeController {
                 || user.has(Role.FINANCEUR));
         model.addAttribute("maintainsSchemes", user.has(Role.COORDINATEUR) || user.has(Role.PARTENAIRE)
                 || user.has(Role.ADMINISTRATEUR));
+        model.addAttribute("cooperates", user.has(Role.ANIMATEUR) || user.has(Role.COORDINATEUR)
+                || user.has(Role.STRUCTURE));
         model.addAttribute("managesUsers", authorizations.canManageUsers(user));
         model.addAttribute("searchesAudit", authorizations.canSearchAudit(user));
         return "staff/home";

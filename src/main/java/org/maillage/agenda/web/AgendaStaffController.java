@@ -144,7 +144,8 @@ class AgendaStaffController {
             }
         }
         LocalDate date = parse(form.date(), "date", validation, LocalDate::parse,
-                typed -> LocalDate.parse(typed, java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")));
+                typed -> org.maillage.platform.FrenchInput.date(typed)
+                        .orElseThrow(() -> new java.time.format.DateTimeParseException("not a date", typed, 0)));
         LocalTime start = parse(form.start(), "start", validation, LocalTime::parse, LocalTime::parse);
         LocalTime end = parse(form.end(), "end", validation, LocalTime::parse, LocalTime::parse);
         if (start != null && end != null && !end.isAfter(start)) {
