@@ -11,7 +11,7 @@ public enum DeclaredIndicator {
     EVENTS(false),
     /** Participants aux événements. */
     EVENT_PARTICIPANTS(false),
-    /** Mises en relation entre structures (until cooperation counts them). */
+    /** Mises en relation entre structures faites hors de la plateforme (those on Maillage are counted). */
     COOPERATION_MATCHES(false),
     /** Affaires conclues entre structures, en euros. */
     COOPERATION_BUSINESS(true),

@@ -74,6 +74,9 @@ class CooperationIT {
     Journeys journeys;
 
     @Autowired
+    CooperationStatistics statistics;
+
+    @Autowired
     TestUsers users;
 
     @Autowired
@@ -216,6 +219,18 @@ class CooperationIT {
         assertThat(jdbc.sql("select amount from cooperation.match where id = :id").param("id", match)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("35000");
         assertThat(offering.get(matches).body()).contains("35 000 €");
+
+        // the observatory counts it for the pôle of the need, and the pôle's animator sees it in the dashboard
+        int year = Year.now(ZoneId.of("Europe/Paris")).getValue();
+        assertThat(statistics.matches(new org.maillage.platform.StatsScope("53", java.util.Set.of(MORLAIX_POLE), null,
+                java.util.Set.of(), year, year, false))).singleElement().satisfies(tally -> {
+                    assertThat(tally.key()).isEqualTo("BUSINESS");
+                    assertThat(tally.count()).isEqualTo(1);
+                    assertThat(tally.sum()).isEqualTo(35000.0);
+                });
+        assertThat(new Session(port).signedIn(animator.email())
+                .get("/espace/observatoire?territoire=POLE:" + MORLAIX_POLE + "&annee=" + year).body())
+                .contains("Mises en relation entre structures et affaires conclues", "35 000");
     }
 
     private String outcome(long match) {

@@ -60,11 +60,14 @@ class Indicators {
     private final MessageSource messages;
     private final org.maillage.observatory.Diagnoses diagnoses;
     private final org.maillage.agenda.AgendaStatistics agenda;
+    private final org.maillage.cooperation.CooperationStatistics cooperation;
 
     Indicators(JourneyStatistics journeys, DirectoryStatistics directory, NetworkStatistics network, Areas areas,
             Operators operators, Territories territories, MessageSource messages,
-            org.maillage.observatory.Diagnoses diagnoses, org.maillage.agenda.AgendaStatistics agenda) {
+            org.maillage.observatory.Diagnoses diagnoses, org.maillage.agenda.AgendaStatistics agenda,
+            org.maillage.cooperation.CooperationStatistics cooperation) {
         this.diagnoses = diagnoses;
+        this.cooperation = cooperation;
         this.agenda = agenda;
         this.journeys = journeys;
         this.directory = directory;
@@ -279,6 +282,22 @@ class Indicators {
         sections.add(new Section(table("events", locale, List.of(Column.text(label(locale, "observatory.column.year")),
                 Column.number(label(locale, "observatory.column.events")),
                 Column.number(label(locale, "observatory.column.participants"))), eventRows, area, exact), Chart.bar(1, 2)));
+
+        // Matches between structures (mises en relation) and the business they led to, five years; a
+        // business total is hidden with a count of 1 to 4 matches that led to business (a structure's contract).
+        List<Tally> matches = cooperation.matches(years);
+        List<List<Object>> matchRows = new ArrayList<>();
+        for (int y = first; y <= year; y++) {
+            int at = y;
+            long business = count(matches, t -> t.year() == at && "BUSINESS".equals(t.key()));
+            matchRows.add(new ArrayList<>(java.util.Arrays.asList(Integer.toString(y),
+                    cells.people(count(matches, t -> t.year() == at)), cells.people(business),
+                    cells.sumOf(Math.round(sum(matches, t -> t.year() == at)), business))));
+        }
+        sections.add(new Section(table("cooperation", locale, List.of(Column.text(label(locale, "observatory.column.year")),
+                Column.number(label(locale, "observatory.column.matches")),
+                Column.number(label(locale, "observatory.column.businessMatches")),
+                Column.number(label(locale, "observatory.column.business"))), matchRows, area, exact), Chart.bar(1, 2)));
 
         // Self-diagnoses of good practices of the structures (seed 003), for a pôle or a region.
         List<String> diagnosisPoles = area.type() == org.maillage.account.ScopeType.POLE ? List.of(area.code())
