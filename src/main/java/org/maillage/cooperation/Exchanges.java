@@ -113,7 +113,20 @@ public interface Exchanges {
      */
     record MatchView(long id, long offerId, String offerTitle, String offerStructure, long needId, String needTitle,
             String needStructure, String poleSlug, MatchOutcome outcome, BigDecimal amount, String outcomeNote,
-            Instant createdAt, Instant outcomeAt, boolean canRecord) {}
+            Instant createdAt, Instant outcomeAt, boolean canRecord) {
+
+        /** The amount as French people write it ("35 000", "1 250,50"); empty when none. */
+        public String amountText() {
+            if (amount == null) {
+                return "";
+            }
+            java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE);
+            int decimals = amount.stripTrailingZeros().scale() > 0 ? 2 : 0;
+            format.setMinimumFractionDigits(decimals);
+            format.setMaximumFractionDigits(decimals);
+            return format.format(amount).replace('\u202f', ' ').replace('\u00a0', ' ');
+        }
+    }
 
     /**
      * Records what came of a match: business with its amount in euros (required), or no business.

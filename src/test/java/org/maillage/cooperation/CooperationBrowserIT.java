@@ -103,6 +103,8 @@ class CooperationBrowserIT extends BrowserTest {
         assertThat(phone.locator(".suggestions")).containsText(need);
         assertThat(phone.locator(".suggestions")).containsText("Dans le même pôle");
         axeClean(phone);
+        phone.locator(".suggestions").scrollIntoViewIfNeeded();
+        screenshot(phone, "cooperation-offer-phone.png");
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Proposer une mise en relation avec Centre social de Dinan " + run)).click();
         assertThat(phone.getByRole(AriaRole.STATUS).first()).containsText("Mise en relation faite");
@@ -122,6 +124,7 @@ class CooperationBrowserIT extends BrowserTest {
         desk.getByLabel("Montant de l’affaire en euros").first().fill("35 000");
         click(desk, "Enregistrer");
         assertThat(desk.locator("article.card").first()).containsText("35 000 €");
+        screenshot(desk, "cooperation-matches.png");
         assertThat(jdbc.sql("select amount from cooperation.match where need_id = :n").param("n", needId)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("35000");
     }

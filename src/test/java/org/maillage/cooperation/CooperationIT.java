@@ -260,6 +260,17 @@ class CooperationIT {
                 assertThat(session.get(path).statusCode()).as(outsider.email() + " " + path).isEqualTo(403);
             }
         }
+        HttpResponse<String> api = new Session(port).signedIn(users.staff(Role.FINANCEUR, "53").email())
+                .get("/api/v1/cooperation/listings/" + offer, "Accept", "application/json");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        Session network = new Session(port).signedIn(tregorUser.email());
+        assertThat(network.get("/api/v1/cooperation/listings?kind=OFFER&category=EQUIPMENT", "Accept", "application/json")
+                .body()).contains("Vidéoprojecteur à prêter " + run);
+        HttpResponse<String> unknownKind = network.get("/api/v1/cooperation/listings?kind=GIFT", "Accept", "application/json");
+        assertThat(unknownKind.statusCode()).isEqualTo(400);
+        assertThat(unknownKind.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+
         // a structure of another region reads its own region's network, not Brittany's
         Session elsewhere = new Session(port).signedIn(nantesUser.email());
         assertThat(elsewhere.get(listing).statusCode()).isEqualTo(403);

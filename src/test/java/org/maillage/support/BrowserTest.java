@@ -57,6 +57,17 @@ public abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * Saves what the page shows as {@code name} in the folder of the {@code maillage.screenshots} system
+     * property, when it is set (the README's screenshots); nothing otherwise.
+     */
+    protected static void screenshot(Page page, String name) {
+        String folder = System.getProperty("maillage.screenshots");
+        if (folder != null && !folder.isBlank()) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(folder, name)).setFullPage(false));
+        }
+    }
+
     /** Fills and sends the login form of the page (at /connexion). */
     protected static void signIn(Page page, String email, String password) {
         page.getByLabel("Adresse électronique").fill(email);

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,31 +80,34 @@ final class MatchingRules {
         return (b.until() == null || !a.from().isAfter(b.until())) && (a.until() == null || !b.from().isAfter(a.until()));
     }
 
-    /** The words of 3 letters or more that both texts use, accents, case and plurals aside, in the first's order. */
+    /**
+     * The words of 3 letters or more that both texts use, accents, case and plurals aside, as the first
+     * text writes them (in lower case), in its order.
+     */
     static List<String> sharedWords(String a, String b) {
-        Set<String> theirs = words(b);
+        java.util.Map<String, String> theirs = words(b);
         List<String> shared = new ArrayList<>();
-        for (String word : words(a)) {
-            if (theirs.contains(word)) {
-                shared.add(word);
+        words(a).forEach((key, written) -> {
+            if (theirs.containsKey(key)) {
+                shared.add(written);
             }
-        }
+        });
         return shared;
     }
 
-    static Set<String> words(String text) {
-        Set<String> words = new LinkedHashSet<>();
+    /** The words of a text that carry meaning: their comparison key (no accent, singular) and how they are written. */
+    static java.util.Map<String, String> words(String text) {
+        java.util.Map<String, String> words = new java.util.LinkedHashMap<>();
         if (text == null) {
             return words;
         }
-        String plain = Normalizer.normalize(text.toLowerCase(java.util.Locale.FRENCH), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        for (String word : plain.split("[^a-z0-9]+")) {
+        for (String written : text.toLowerCase(java.util.Locale.FRENCH).split("[^\\p{L}\\p{N}]+")) {
+            String word = Normalizer.normalize(written, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
             String singular = word.length() > 4 && word.endsWith("aux") ? word.substring(0, word.length() - 3) + "al"
                     : word.length() > 4 && (word.endsWith("s") || word.endsWith("x")) ? word.substring(0, word.length() - 1)
                     : word;
             if (singular.length() >= 3 && !STOP_WORDS.contains(word) && !STOP_WORDS.contains(singular)) {
-                words.add(singular);
+                words.putIfAbsent(singular, written);
             }
         }
         return words;
