@@ -311,6 +311,41 @@ class CooperationIT {
     }
 
     @Test
+    void twoPeopleSplittingTheLastHoursAtOnceNeverGoBeyondTheJob() throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                long job = poolings.create(animator.current(), new Poolings.NewPooling(MORLAIX_POLE,
+                        PoolingKind.SHARED_JOB, "Animatrice partagée " + run + " " + round, "", null, new BigDecimal("10"),
+                        LocalDate.now(), null));
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+                for (String structure : List.of(epicerie, traiteur)) {
+                    results.add(threads.submit(() -> {
+                        start.await();
+                        try {
+                            poolings.putParticipant(animator.current(), job, structure, new BigDecimal("6"), "");
+                            return true;
+                        } catch (RuleViolationException refused) {
+                            return false;
+                        }
+                    }));
+                }
+                start.countDown();
+                long added = 0;
+                for (java.util.concurrent.Future<Boolean> result : results) {
+                    added += result.get() ? 1 : 0;
+                }
+                assertThat(added).as("round " + round).isEqualTo(1);
+                assertThat(jdbc.sql("select sum(weekly_hours) from cooperation.pooling_participant where pooling_id = :id")
+                        .param("id", job).query(BigDecimal.class).single()).isEqualByComparingTo("6");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aCollectiveProjectKeepsItsParticipantsStepsDocumentsAndSchemes() {
         String slug = projects.create(epicerieUser.current(), new CollectiveProjects.NewProject(MORLAIX_POLE,
                 "Restauration bio collective " + run, "Cuisine centrale pour les cantines", CollectiveProjectKind.TRANSVERSAL,
