@@ -16,6 +16,8 @@ create table cooperation.listing (
     region_code       varchar(3) not null,
     departement_code  varchar(3) not null,
     commune_code      varchar(5) not null,          -- territory module; where the offer or need is
+    latitude          double precision,             -- the commune's centre, for matching nearby (null: unknown)
+    longitude         double precision,
     title             text not null check (length(title) between 1 and 150),
     description       text not null default '' check (length(description) <= 3000),
     available_from    date not null,
@@ -30,6 +32,8 @@ create table cooperation.listing (
 );
 create index listing_region_open on cooperation.listing (region_code, kind, category) where closed_at is null;
 create index listing_structure on cooperation.listing (structure_slug);
+create index listing_pole_open on cooperation.listing (pole_slug, kind) where closed_at is null;
+create index listing_position_open on cooperation.listing (kind, latitude, longitude) where closed_at is null;
 create index listing_search on cooperation.listing using gin (search);
 
 -- A need put in touch with an offer (mise en relation), and whether it led to business.

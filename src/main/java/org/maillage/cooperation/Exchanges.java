@@ -37,7 +37,7 @@ public interface Exchanges {
     /** Changes a listing, for the people who may act for its structure. */
     void update(CurrentUser user, long id, NewListing listing);
 
-    /** Withdraws a listing (its matches stay). */
+    /** Withdraws a listing: its contact's name and address are erased; its matches stay. */
     void withdraw(CurrentUser user, long id);
 
     /**
@@ -76,8 +76,10 @@ public interface Exchanges {
             String description, LocalDate availableFrom, LocalDate availableUntil, String contactName,
             String contactEmail, Instant closedAt, Instant createdAt, boolean manageable) {
 
+        /** Not withdrawn, and not ended by the date in France. */
         public boolean open() {
-            return closedAt == null && (availableUntil == null || !availableUntil.isBefore(LocalDate.now()));
+            return closedAt == null && (availableUntil == null
+                    || !availableUntil.isBefore(LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
         }
     }
 

@@ -27,7 +27,9 @@ public interface TerritorialIdeas {
     IdeaView find(CurrentUser user, long id);
 
     /**
-     * Links an idea to a porteur's project of the pôle (the animator must see the project).
+     * Links an idea to a porteur's project of the idea's pôle (the animator must see the project).
+     *
+     * @throws org.maillage.platform.RuleViolationException for a project of another pôle
      *
      * @throws org.springframework.security.access.AccessDeniedException for a project the user may not see
      */
@@ -46,6 +48,7 @@ public interface TerritorialIdeas {
     /**
      * @param recordedBy who recorded it; null unless the viewer follows its pôle (or recorded it)
      * @param projectId the porteur's project; null unless the viewer animates its pôle
+     * @param followUpNote the pôle's note (it may name the porteur); empty unless the viewer animates its pôle
      * @param followable whether the viewer may link it (its pôle's animators, the region's coordinators)
      */
     record IdeaView(long id, IdeaKind kind, String title, String description, String communeCode, String communeName,

@@ -18,14 +18,15 @@ public final class FrenchInput {
 
     private FrenchInput() {}
 
-    /** The date typed; empty when blank or not a date (31/02 is not one). */
+    /** The date typed; empty when blank or not a date (31/02 is not one, nor a year before 1900 or after 2200). */
     public static Optional<LocalDate> date(String typed) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
         for (DateTimeFormatter format : new DateTimeFormatter[] {DateTimeFormatter.ISO_LOCAL_DATE, WRITTEN}) {
             try {
-                return Optional.of(LocalDate.parse(typed.strip(), format));
+                LocalDate date = LocalDate.parse(typed.strip(), format);
+                return date.getYear() >= 1900 && date.getYear() <= 2200 ? Optional.of(date) : Optional.empty();
             } catch (DateTimeParseException e) {
                 // try the next way of writing it
             }
@@ -33,12 +34,19 @@ public final class FrenchInput {
         return Optional.empty();
     }
 
-    /** The number typed (spaces, a decimal comma and a euro sign allowed); empty when blank or not a number. */
+    /**
+     * The number typed (spaces, a decimal comma and a euro sign allowed; dots group thousands in "35.000" and
+     * "1.250,50", a dot is decimal in "17.5"); empty when blank or not a number.
+     */
     public static Optional<BigDecimal> decimal(String typed) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
-        String plain = typed.strip().replaceAll("[\\s\\u00a0\\u202f€]", "").replace(',', '.');
+        String plain = typed.strip().replaceAll("[\\s\\u00a0\\u202f€]", "");
+        if (plain.contains(",") || plain.matches("-?\\d{1,3}(\\.\\d{3})+")) {
+            plain = plain.replace(".", ""); // "1.250,50" or "35.000": dots group thousands
+        }
+        plain = plain.replace(',', '.');
         if (!plain.matches("-?\\d{1,15}(\\.\\d{1,6})?")) {
             return Optional.empty();
         }

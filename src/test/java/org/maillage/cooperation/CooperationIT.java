@@ -77,6 +77,9 @@ class CooperationIT {
     CooperationStatistics statistics;
 
     @Autowired
+    org.maillage.account.AccountAdministration administration;
+
+    @Autowired
     TestUsers users;
 
     @Autowired
@@ -173,6 +176,13 @@ class CooperationIT {
         assertThat(bad.body()).contains("Donnez un titre", "Donnez la date à partir de laquelle", "anne@exemple.fr");
         assertThat(listings(epicerie)).isZero();
 
+        Map<String, String> elsewhere = listingFields(epicerie, "NEED", "SERVICES", "Ailleurs " + run,
+                LocalDate.now().toString(), "anne@exemple.fr");
+        elsewhere.put("commune", "44049");
+        assertThat(person.submit(form, "/espace/cooperation/annonces/nouvelle", elsewhere).body())
+                .contains("commune-error", "n’est pas dans la région de la structure");
+        assertThat(listings(epicerie)).isZero();
+
         HttpResponse<String> published = person.submit(form, "/espace/cooperation/annonces/nouvelle",
                 listingFields(epicerie, "NEED", "SERVICES", "Un traiteur bio pour notre AG " + run,
                         LocalDate.now().toString(), TestUsers.uniqueEmail("epicerie")));
@@ -195,6 +205,11 @@ class CooperationIT {
         assertThat(mail).contains("Un traiteur bio pour notre AG " + run, "Anne Le Gall");
         long match = jdbc.sql("select id from cooperation.match where need_id = :n and offer_id = :o").param("n", need)
                 .param("o", traiteurOffer).query(Long.class).single();
+        // a need stays a need once published
+        assertThatThrownBy(() -> exchanges.update(epicerieUser.current(), need, new NewListing(epicerie, ListingKind.OFFER,
+                ListingCategory.SERVICES, "Devenu une offre", "", null, LocalDate.now(), null, "Anne", "anne@exemple.fr")))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("cooperation.listing.kind.fixed");
+        assertThat(person.get("/espace/cooperation?page=200000000").statusCode()).isEqualTo(200);
         // the same two again: the same match, no second email
         assertThat(exchanges.putInTouch(epicerieUser.current(), need, traiteurOffer)).isEqualTo(match);
 
@@ -202,7 +217,7 @@ class CooperationIT {
         assertThatThrownBy(() -> exchanges.recordOutcome(tregorUser.current(), match, MatchOutcome.BUSINESS,
                 BigDecimal.TEN, "")).isInstanceOf(AccessDeniedException.class);
         assertThat(new Session(port).signedIn(tregorUser.email())
-                .post("/espace/cooperation/annonces/" + need + "/retrait", Map.of()).statusCode()).isEqualTo(403);
+                .submit(page, "/espace/cooperation/annonces/" + need + "/retrait", Map.of()).statusCode()).isEqualTo(403);
 
         // the offering structure records the business, an amount forgotten first
         Session offering = new Session(port).signedIn(traiteurUser.email());
@@ -278,6 +293,13 @@ class CooperationIT {
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).doesNotContain("Vidéoprojecteur");
         assertThat(new Session(port).get(listing).statusCode()).as("a visitor is sent to sign in").isEqualTo(302);
+
+        // withdrawn: out of the board, its contact erased
+        exchanges.withdraw(animator.current(), offer);
+        assertThat(jdbc.sql("select contact_email from cooperation.listing where id = :id").param("id", offer)
+                .query(String.class).single()).isEmpty();
+        assertThat(new Session(port).signedIn(tregorUser.email()).get("/espace/cooperation").body())
+                .doesNotContain("Vidéoprojecteur à prêter " + run);
     }
 
     @Test
@@ -294,6 +316,8 @@ class CooperationIT {
                 "weeklyHours", "5", "share", "vendredi"));
         assertThat(over.body()).contains("Les heures réparties entre les structures (35,5 h) dépasseraient le temps de travail du poste (35 h)",
                 "vendredi");
+        assertThat(session.submit(page, page + "/participants", Map.of("structure", locaux, "weeklyHours", "0,04",
+                "share", "")).body()).contains("avec une décimale au plus");
         assertThat(jdbc.sql("select sum(weekly_hours) from cooperation.pooling_participant where pooling_id = :id")
                 .param("id", job).query(BigDecimal.class).single()).isEqualByComparingTo("30.5");
         assertThat(session.get(page).body()).contains("30,5 h réparties sur 35 h par semaine");
@@ -305,7 +329,7 @@ class CooperationIT {
         // a participating structure reads it but does not change it
         Session participant = new Session(port).signedIn(epicerieUser.email());
         assertThat(participant.get(page).body()).contains("Comptable partagée " + run, "lundi, mardi, mercredi");
-        assertThat(participant.post(page + "/participants", Map.of("structure", epicerie, "weeklyHours", "35"))
+        assertThat(participant.submit(page, page + "/participants", Map.of("structure", epicerie, "weeklyHours", "35"))
                 .statusCode()).isEqualTo(403);
         assertThat(participant.get("/espace/cooperation/mutualisations/nouvelle").statusCode()).isEqualTo(403);
     }
@@ -382,7 +406,7 @@ class CooperationIT {
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
         assertThat(new Session(port).signedIn(nantesUser.email()).getBytes(page + "/documents/" + document).statusCode())
                 .isEqualTo(403);
-        assertThat(new Session(port).signedIn(tregorUser.email()).post(page + "/etapes", Map.of("title", "Intrus"))
+        assertThat(new Session(port).signedIn(tregorUser.email()).submit(page, page + "/etapes", Map.of("title", "Intrus"))
                 .statusCode()).isEqualTo(403);
     }
 
@@ -406,6 +430,14 @@ class CooperationIT {
         String email = TestUsers.uniqueEmail("porteur-garage");
         long project = JourneyFixtures.submitted(journeys, "Morgane Garage", email, "", true, MORLAIX);
         String page = "/espace/cooperation/idees/" + id;
+        // an animator of Morlaix and Brest may not give Morlaix's idea a porteur of Brest
+        User twoPoles = users.staff(Role.ANIMATEUR, MORLAIX_POLE);
+        administration.grant(TestUsers.platform(), twoPoles.id(), Role.ANIMATEUR, "adess-pays-de-brest");
+        User bothPoles = users.reload(twoPoles.id(), twoPoles.email(), twoPoles.name());
+        long brestProject = JourneyFixtures.submitted(journeys, "Porteur de Brest", TestUsers.uniqueEmail("brest"), "",
+                false, BREST);
+        assertThatThrownBy(() -> ideas.linkToProject(bothPoles.current(), id, brestProject, ""))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("cooperation.idea.project.otherPole");
         Session pole = new Session(port).signedIn(animator.email());
         assertThat(pole.get(page).body()).contains("Un porteur de projet s’en empare");
         assertThat(pole.submit(page, page + "/porteur", Map.of("project", Long.toString(project), "note", "Vu au salon"))
@@ -417,7 +449,7 @@ class CooperationIT {
         assertThat(ideas.find(coordinator.current(), id).projectId()).isNull();
         assertThat(person.get(page).body()).contains("Reprise par un porteur de projet").doesNotContain("Morgane");
         // only the pôle follows it up
-        assertThat(person.post(page + "/classement", Map.of("archived", "true")).statusCode()).isEqualTo(403);
+        assertThat(person.submit(page, page + "/classement", Map.of("archived", "true")).statusCode()).isEqualTo(403);
         assertThatThrownBy(() -> ideas.linkToProject(coordinator.current(), id, project, ""))
                 .isInstanceOf(AccessDeniedException.class);
         String study = jdbc.sql("select slug from offer.scheme where kind = 'REVELATEUR' order by slug limit 1")

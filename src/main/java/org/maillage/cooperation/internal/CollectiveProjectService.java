@@ -154,9 +154,12 @@ class CollectiveProjectService implements CollectiveProjects {
     public String create(CurrentUser user, NewProject project) {
         StructureView lead = project.leadStructureSlug() == null ? null : access.actingFor(user, project.leadStructureSlug());
         PoleSummary pole = access.poleNamed(project.poleSlug());
-        authorizations.check(access.follows(user, pole.slug(), pole.regionCode())
-                || (lead != null && access.ownStructures(user).contains(lead.slug())
-                        && pole.regionCode().equals(lead.regionCode())));
+        boolean follows = access.follows(user, pole.slug(), pole.regionCode());
+        authorizations.check(follows || (lead != null && access.ownStructures(user).contains(lead.slug())
+                && pole.regionCode().equals(lead.regionCode())));
+        if (!follows && !access.member(lead.slug())) {
+            throw new RuleViolationException("cooperation.listing.notMember", lead.name());
+        }
         String title = checked(project);
         String base = Slugs.of(title, 80, "projet-collectif");
         String slug = base;

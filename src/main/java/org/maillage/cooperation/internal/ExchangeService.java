@@ -43,6 +43,8 @@ class ExchangeService implements Exchanges {
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int PAGE_SIZE = 20;
+    /** The last page one may ask for (beyond, the last one is given). */
+    private static final int MAX_PAGE = 10_000;
     /** How many candidates matching reads at most, newest first, before ranking them. */
     private static final int CANDIDATES = 500;
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
@@ -91,15 +93,16 @@ class ExchangeService implements Exchanges {
         Instant now = clock.instant();
         return jdbc.sql("""
                 insert into cooperation.listing (kind, category, structure_slug, structure_name, pole_slug, region_code,
-                    departement_code, commune_code, title, description, available_from, available_until, contact_name,
-                    contact_email, created_by, created_at, updated_at)
-                values (:kind, :category, :structure, :name, :pole, :region, :departement, :commune, :title, :description,
-                    :from, :until, :contactName, :contactEmail, :by, :now, :now)
+                    departement_code, commune_code, latitude, longitude, title, description, available_from, available_until,
+                    contact_name, contact_email, created_by, created_at, updated_at)
+                values (:kind, :category, :structure, :name, :pole, :region, :departement, :commune, :latitude, :longitude,
+                    :title, :description, :from, :until, :contactName, :contactEmail, :by, :now, :now)
                 returning id
                 """).param("kind", listing.kind().name()).param("category", listing.category().name())
                 .param("structure", structure.slug()).param("name", structure.name()).param("pole", place.poleSlug())
                 .param("region", place.commune().regionCode()).param("departement", place.commune().departementCode())
-                .param("commune", place.commune().code()).param("title", listing.title().strip())
+                .param("commune", place.commune().code()).param("latitude", place.latitude()).param("longitude", place.longitude())
+                .param("title", listing.title().strip())
                 .param("description", strip(listing.description())).param("from", Date.valueOf(listing.availableFrom()))
                 .param("until", listing.availableUntil() == null ? null : Date.valueOf(listing.availableUntil()))
                 .param("contactName", listing.contactName().strip()).param("contactEmail", listing.contactEmail().strip())
@@ -111,17 +114,22 @@ class ExchangeService implements Exchanges {
     public void update(CurrentUser user, long id, NewListing listing) {
         ListingView current = listing(user, id);
         authorizations.check(current.manageable());
+        if (listing.kind() != current.kind()) {
+            throw new RuleViolationException("cooperation.listing.kind.fixed"); // its matches need it to stay
+        }
         StructureView structure = access.actingFor(user, current.structureSlug());
         Place place = checked(listing, structure);
         jdbc.sql("""
                 update cooperation.listing set kind = :kind, category = :category, pole_slug = :pole, region_code = :region,
-                    departement_code = :departement, commune_code = :commune, title = :title, description = :description,
+                    departement_code = :departement, commune_code = :commune, latitude = :latitude, longitude = :longitude,
+                    title = :title, description = :description,
                     available_from = :from, available_until = :until, contact_name = :contactName,
                     contact_email = :contactEmail, updated_at = :now
                 where id = :id
                 """).param("kind", listing.kind().name()).param("category", listing.category().name())
                 .param("pole", place.poleSlug()).param("region", place.commune().regionCode())
                 .param("departement", place.commune().departementCode()).param("commune", place.commune().code())
+                .param("latitude", place.latitude()).param("longitude", place.longitude())
                 .param("title", listing.title().strip()).param("description", strip(listing.description()))
                 .param("from", Date.valueOf(listing.availableFrom()))
                 .param("until", listing.availableUntil() == null ? null : Date.valueOf(listing.availableUntil()))
@@ -133,11 +141,24 @@ class ExchangeService implements Exchanges {
     @Transactional
     public void withdraw(CurrentUser user, long id) {
         authorizations.check(listing(user, id).manageable());
-        jdbc.sql("update cooperation.listing set closed_at = coalesce(closed_at, :now), updated_at = :now where id = :id")
+        // the contact's name and address go with it: the matches already made keep what they sent
+        jdbc.sql("""
+                update cooperation.listing set closed_at = coalesce(closed_at, :now), updated_at = :now,
+                    contact_name = '-', contact_email = '' where id = :id""")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
-    private record Place(Commune commune, String poleSlug) {}
+    /** Where a listing is: its commune, the pôle covering it and the commune's centre (null when unknown). */
+    private record Place(Commune commune, String poleSlug, GeoPoint at) {
+
+        Double latitude() {
+            return at == null ? null : at.latitude();
+        }
+
+        Double longitude() {
+            return at == null ? null : at.longitude();
+        }
+    }
 
     /** Where the listing is; refused with the French reason when the listing is not one. */
     private Place checked(NewListing listing, StructureView structure) {
@@ -165,9 +186,12 @@ class ExchangeService implements Exchanges {
         if (commune == null) {
             throw new RuleViolationException("cooperation.commune.unknown");
         }
+        if (!commune.regionCode().equals(structure.regionCode())) {
+            throw new RuleViolationException("cooperation.listing.commune.outsideRegion", commune.name());
+        }
         String pole = code.equals(structure.communeCode()) && structure.poleSlug() != null ? structure.poleSlug()
                 : poleOf(commune.code());
-        return new Place(commune, pole);
+        return new Place(commune, pole, territories.communeCentres(Set.of(commune.code())).get(commune.code()));
     }
 
     private String poleOf(String communeCode) {
@@ -238,6 +262,12 @@ class ExchangeService implements Exchanges {
                 condition.add("l.pole_slug in (:followed)");
                 params.put("followed", List.copyOf(followed));
             }
+            Set<String> coordinated = user.scopes(org.maillage.account.Role.COORDINATEUR,
+                    org.maillage.account.ScopeType.REGION);
+            if (!coordinated.isEmpty()) {
+                condition.add("l.region_code in (:coordinated)");
+                params.put("coordinated", List.copyOf(coordinated));
+            }
             where.add(condition.isEmpty() ? "false" : "(" + String.join(" or ", condition) + ")");
         } else {
             where.add("l.closed_at is null and (l.available_until is null or l.available_until >= :today)");
@@ -262,10 +292,10 @@ class ExchangeService implements Exchanges {
         String condition = String.join(" and ", where);
         long total = jdbc.sql("select count(*) from cooperation.listing l where " + condition).params(params)
                 .query(Long.class).single();
-        int page = Math.max(0, query.page());
+        int page = Math.min(MAX_PAGE, Math.max(0, query.page()));
         List<ListingView> rows = views(user, jdbc.sql("select l.* from cooperation.listing l where " + condition
                 + " order by l.created_at desc, l.id desc limit :size offset :offset").params(params)
-                .param("size", PAGE_SIZE).param("offset", page * PAGE_SIZE));
+                .param("size", PAGE_SIZE).param("offset", (long) page * PAGE_SIZE));
         return new ListingPage(rows, total, page, PAGE_SIZE);
     }
 
@@ -275,19 +305,23 @@ class ExchangeService implements Exchanges {
         ListingView listing = listing(user, id);
         Set<String> regions = access.regions(user);
         List<String> categories = listing.category().answeredBy().stream().map(Enum::name).toList();
+        // in the pôle, or in a box around the listing's commune wide enough for the nearby distance
+        double[] box = jdbc.sql("select latitude, longitude from cooperation.listing where id = :id").param("id", id)
+                .query((rs, n) -> rs.getObject(1) == null ? null : box(rs.getDouble(1), rs.getDouble(2), properties.nearbyKm()))
+                .single();
         List<ListingView> candidates = views(user, jdbc.sql("""
                 select l.* from cooperation.listing l
                 where l.kind = :kind and l.category in (:categories) and l.closed_at is null
                     and (l.available_until is null or l.available_until >= :today)
                     and l.structure_slug <> :structure and l.region_code in (:regions)
-                    and (l.pole_slug = :pole or l.departement_code in (
-                        select departement_code from cooperation.listing where id = :id)
-                        or l.region_code = :region)
+                    and (l.pole_slug = :pole or (l.latitude between :south and :north and l.longitude between :west and :east))
                 order by l.created_at desc limit :limit
                 """).param("kind", listing.kind().counterpart().name()).param("categories", categories)
                 .param("today", Date.valueOf(LocalDate.now(clock.withZone(PARIS))))
                 .param("structure", listing.structureSlug()).param("regions", List.copyOf(regions))
-                .param("pole", listing.poleSlug()).param("id", id).param("region", listing.regionCode())
+                .param("pole", listing.poleSlug() == null ? "" : listing.poleSlug())
+                .param("south", box == null ? 1.0 : box[0]).param("north", box == null ? 0.0 : box[1])
+                .param("west", box == null ? 1.0 : box[2]).param("east", box == null ? 0.0 : box[3])
                 .param("limit", CANDIDATES));
         Set<String> codes = new java.util.HashSet<>();
         codes.add(listing.communeCode());
@@ -306,6 +340,13 @@ class ExchangeService implements Exchanges {
                 });
         return ranked.stream().map(s -> new Suggestion(byId.get(s.counterpart().id()), s.score(), s.samePole(),
                 s.distanceKm(), s.sharedWords(), matches.get(s.counterpart().id()))).toList();
+    }
+
+    /** South, north, west and east bounds (degrees) of the box that holds every point within {@code km}. */
+    static double[] box(double latitude, double longitude, int km) {
+        double dLat = km / 111.0;
+        double dLon = km / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(latitude))));
+        return new double[] {latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon};
     }
 
     private static MatchingRules.Listing rule(ListingView view, Map<String, GeoPoint> centres) {

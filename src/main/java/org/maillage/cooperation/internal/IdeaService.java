@@ -99,7 +99,7 @@ class IdeaService implements TerritorialIdeas {
                 rs.getString("description"), rs.getString("commune_code"), rs.getString("commune_code"), pole, region,
                 IdeaStatus.valueOf(rs.getString("status")), animates ? (Long) rs.getObject("project_id", Long.class) : null,
                 animates ? rs.getString("project_title") : null, rs.getString("study_scheme_slug"),
-                rs.getString("study_scheme_name"), follows || recordedByViewer ? rs.getString("follow_up_note") : "",
+                rs.getString("study_scheme_name"), animates ? rs.getString("follow_up_note") : "",
                 follows || recordedByViewer ? rs.getString("recorded_by_name") : null,
                 rs.getTimestamp("created_at").toInstant(), follows);
     }
@@ -151,6 +151,9 @@ class IdeaService implements TerritorialIdeas {
     public void linkToProject(CurrentUser user, long id, long projectId, String note) {
         IdeaView idea = followed(user, id);
         Journey journey = journeys.read(user, projectId); // 403 unless the user animates the project's pôle
+        if (!journey.poleSlug().equals(idea.poleSlug())) {
+            throw new RuleViolationException("cooperation.idea.project.otherPole");
+        }
         checkNote(note);
         jdbc.sql("""
                 update cooperation.idea set status = 'PORTEUR', project_id = :project, project_title = :title,

@@ -14,8 +14,8 @@ import org.maillage.territory.GeoPoint;
 /**
  * Which listings answer one another, and how well. A counterpart is an open listing of the other kind,
  * of a category that answers the listing's, of another structure, available at the same time, in the
- * same pôle or within {@code nearbyKm} of it. The best come first: same pôle, then the closest, then the
- * same category and the words they share.
+ * same pôle or within {@code nearbyKm} of it. The same pôle always comes first; then the score: the closest,
+ * the same category and the words they share.
  */
 final class MatchingRules {
 
@@ -47,7 +47,8 @@ final class MatchingRules {
         for (Listing candidate : candidates) {
             score(listing, candidate, nearbyKm).ifPresent(scored::add);
         }
-        scored.sort(Comparator.comparingInt(Scored::score).reversed()
+        scored.sort(Comparator.comparing(Scored::samePole).reversed().thenComparing(
+                Comparator.comparingInt(Scored::score).reversed())
                 .thenComparing(s -> s.distanceKm() == null ? Integer.MAX_VALUE : s.distanceKm())
                 .thenComparingLong(s -> s.counterpart().id()));
         return scored.size() > limit ? List.copyOf(scored.subList(0, limit)) : List.copyOf(scored);

@@ -157,6 +157,12 @@ class PoolingService implements Poolings {
         }
     }
 
+    /** Hours a week: more than 0, 48 at most, one decimal at most (as the database keeps them). */
+    static boolean hoursOk(BigDecimal hours) {
+        return hours != null && hours.signum() > 0 && hours.compareTo(MAX_HOURS) <= 0
+                && hours.stripTrailingZeros().scale() <= 1;
+    }
+
     private static BigDecimal hours(NewPooling pooling) {
         return pooling.kind() == PoolingKind.SHARED_JOB ? pooling.weeklyHours() : null;
     }
@@ -173,8 +179,7 @@ class PoolingService implements Poolings {
         if (pooling.kind() == null) {
             throw new RuleViolationException("cooperation.pooling.kind.blank");
         }
-        if (pooling.kind() == PoolingKind.SHARED_JOB && (pooling.weeklyHours() == null
-                || pooling.weeklyHours().signum() <= 0 || pooling.weeklyHours().compareTo(MAX_HOURS) > 0)) {
+        if (pooling.kind() == PoolingKind.SHARED_JOB && !hoursOk(pooling.weeklyHours())) {
             throw new RuleViolationException("cooperation.pooling.hours.invalid");
         }
         if (pooling.startedOn() == null || (pooling.endedOn() != null && pooling.endedOn().isBefore(pooling.startedOn()))) {
@@ -211,7 +216,7 @@ class PoolingService implements Poolings {
         jdbc.sql("select id from cooperation.pooling where id = :id for update").param("id", id).query(Long.class).single();
         BigDecimal hours = null;
         if (pooling.kind() == PoolingKind.SHARED_JOB) {
-            if (weeklyHours == null || weeklyHours.signum() <= 0) {
+            if (!hoursOk(weeklyHours)) {
                 throw new RuleViolationException("cooperation.pooling.participant.hours.invalid");
             }
             BigDecimal total = jdbc.sql("select weekly_hours from cooperation.pooling where id = :id").param("id", id)

@@ -39,6 +39,10 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class CollectiveProjectController {
 
+    /** The refusals of the service shown next to their field. */
+    private static final java.util.Map<String, String> FIELDS = java.util.Map.of("cooperation.pole.unknown", "pole", "cooperation.project.theme.otherKind", "kind",
+            "cooperation.listing.notMember", "lead");
+
     /** A collective project as typed; the status only when editing. */
     record ProjectForm(
             @NotBlank(message = "{cooperation.pole.blank}") String pole,
@@ -98,7 +102,7 @@ class CollectiveProjectController {
         try {
             return "redirect:" + BASE + projects.create(user, project);
         } catch (RuleViolationException refused) {
-            validation.reject(refused.messageKey(), refused.arguments(), null);
+            CooperationPages.reject(validation, refused, FIELDS);
             return formPage(user, null, model);
         }
     }
@@ -131,7 +135,7 @@ class CollectiveProjectController {
             projects.update(user, slug, project, status);
             return "redirect:" + BASE + slug;
         } catch (RuleViolationException refused) {
-            validation.reject(refused.messageKey(), refused.arguments(), null);
+            CooperationPages.reject(validation, refused, FIELDS);
             return formPage(user, current, model);
         }
     }

@@ -61,6 +61,20 @@ class CooperationPages {
                 .toList();
     }
 
+    /**
+     * Shows a refusal of the service next to the field it is about when the form has it (the keys of
+     * {@code fields}, a message key and its field), as a message of the whole form otherwise.
+     */
+    static void reject(org.springframework.validation.BindingResult validation,
+            org.maillage.platform.RuleViolationException refused, Map<String, String> fields) {
+        String field = fields.get(refused.messageKey());
+        if (field != null) {
+            validation.rejectValue(field, refused.messageKey(), refused.arguments(), null);
+        } else {
+            validation.reject(refused.messageKey(), refused.arguments(), null);
+        }
+    }
+
     /** The enum value named, or null for a blank or unknown name. */
     static <E extends Enum<E>> E parse(Class<E> type, String name) {
         if (name == null || name.isBlank()) {

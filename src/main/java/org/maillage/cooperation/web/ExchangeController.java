@@ -36,6 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ExchangeController {
 
+    /** The refusals of the service shown next to their field. */
+    private static final java.util.Map<String, String> FIELDS = java.util.Map.of("cooperation.commune.unknown", "commune", "cooperation.listing.commune.outsideRegion", "commune",
+            "cooperation.listing.kind.fixed", "kind", "cooperation.listing.notMember", "structure",
+            "cooperation.listing.dates.invalid", "availableUntil");
+
     /** An offer or a need as typed; kind, category and dates are read by hand so that what was typed stays. */
     record ListingForm(
             @NotBlank(message = "{cooperation.listing.structure.blank}") String structure,
@@ -107,7 +112,7 @@ class ExchangeController {
         try {
             return "redirect:/espace/cooperation/annonces/" + exchanges.publish(user, listing) + "?publiee";
         } catch (RuleViolationException refused) {
-            validation.reject(refused.messageKey(), refused.arguments(), null);
+            CooperationPages.reject(validation, refused, FIELDS);
             return formPage(structures, null, model);
         }
     }
@@ -118,7 +123,7 @@ class ExchangeController {
         ListingView listing = exchanges.listing(user, id);
         authorizations.check(listing.manageable());
         model.addAttribute("form", new ListingForm(listing.structureSlug(), listing.kind().name(), listing.category().name(),
-                listing.title(), listing.description(), listing.communeCode(), listing.availableFrom().toString(),
+                listing.title(), listing.description(), listing.communeName(), listing.availableFrom().toString(),
                 listing.availableUntil() == null ? "" : listing.availableUntil().toString(), listing.contactName(),
                 listing.contactEmail()));
         return formPage(List.of(), listing, model);
@@ -138,7 +143,7 @@ class ExchangeController {
             exchanges.update(user, id, listing);
             return "redirect:/espace/cooperation/annonces/" + id;
         } catch (RuleViolationException refused) {
-            validation.reject(refused.messageKey(), refused.arguments(), null);
+            CooperationPages.reject(validation, refused, FIELDS);
             return formPage(List.of(), current, model);
         }
     }

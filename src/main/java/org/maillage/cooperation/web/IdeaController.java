@@ -29,6 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class IdeaController {
 
+    /** The refusals of the service shown next to their field. */
+    private static final java.util.Map<String, String> FIELDS = java.util.Map.of("cooperation.commune.unknown", "commune", "cooperation.idea.outsideRegion", "commune");
+
     record IdeaForm(
             @NotBlank(message = "{cooperation.idea.kind.blank}") String kind,
             @NotBlank(message = "{cooperation.idea.title.invalid}") @Size(max = 150, message = "{cooperation.idea.title.invalid}") String title,
@@ -92,7 +95,7 @@ class IdeaController {
         try {
             return "redirect:" + BASE + ideas.record(user, new NewIdea(kind, form.title(), form.description(), communeCode));
         } catch (RuleViolationException refused) {
-            validation.reject(refused.messageKey(), refused.arguments(), null);
+            CooperationPages.reject(validation, refused, FIELDS);
             return formPage(model);
         }
     }

@@ -29,6 +29,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PoolingController {
 
+    /** The refusals of the service shown next to their field. */
+    private static final java.util.Map<String, String> FIELDS = java.util.Map.of("cooperation.commune.unknown", "commune", "cooperation.pole.unknown", "pole",
+            "cooperation.pooling.hours.invalid", "weeklyHours", "cooperation.pooling.hours.belowSplit", "weeklyHours",
+            "cooperation.listing.dates.invalid", "endedOn");
+
     /** A pooling as typed. */
     record PoolingForm(
             @NotBlank(message = "{cooperation.pole.blank}") String pole,
@@ -87,7 +92,7 @@ class PoolingController {
         try {
             return "redirect:/espace/cooperation/mutualisations/" + poolings.create(user, pooling);
         } catch (RuleViolationException refused) {
-            validation.reject(refused.messageKey(), refused.arguments(), null);
+            CooperationPages.reject(validation, refused, FIELDS);
             return formPage(followed, null, model);
         }
     }
@@ -98,7 +103,7 @@ class PoolingController {
         PoolingView pooling = poolings.find(user, id);
         authorizations.check(pooling.manageable());
         model.addAttribute("form", new PoolingForm(pooling.poleSlug(), pooling.kind().name(), pooling.title(),
-                pooling.description(), pooling.communeCode() == null ? "" : pooling.communeCode(),
+                pooling.description(), pooling.communeName() == null ? "" : pooling.communeName(),
                 pooling.weeklyHours() == null ? "" : hours(pooling.weeklyHours()), pooling.startedOn().toString(),
                 pooling.endedOn() == null ? "" : pooling.endedOn().toString()));
         return formPage(List.of(), pooling, model);
@@ -118,7 +123,7 @@ class PoolingController {
             poolings.update(user, id, pooling);
             return "redirect:/espace/cooperation/mutualisations/" + id;
         } catch (RuleViolationException refused) {
-            validation.reject(refused.messageKey(), refused.arguments(), null);
+            CooperationPages.reject(validation, refused, FIELDS);
             return formPage(List.of(), current, model);
         }
     }
@@ -140,7 +145,8 @@ class PoolingController {
             validation.rejectValue("kind", "cooperation.pooling.kind.blank");
         }
         BigDecimal hours = FrenchInput.decimal(form.weeklyHours()).orElse(null);
-        if (kind == PoolingKind.SHARED_JOB && (hours == null || hours.signum() <= 0 || hours.compareTo(new BigDecimal("48")) > 0)) {
+        if (kind == PoolingKind.SHARED_JOB && (hours == null || hours.signum() <= 0 || hours.compareTo(new BigDecimal("48")) > 0
+                || hours.stripTrailingZeros().scale() > 1)) {
             validation.rejectValue("weeklyHours", "cooperation.pooling.hours.invalid");
         }
         String communeCode = null;
@@ -189,7 +195,7 @@ class PoolingController {
         BigDecimal hours = FrenchInput.decimal(weeklyHours).orElse(null);
         if (structure == null || structure.isBlank()) {
             error = "cooperation.listing.structure.blank";
-        } else if (weeklyHours != null && !weeklyHours.isBlank() && hours == null) {
+        } else if (weeklyHours != null && !weeklyHours.isBlank() && (hours == null || hours.stripTrailingZeros().scale() > 1)) {
             error = "cooperation.pooling.participant.hours.invalid";
         } else {
             try {

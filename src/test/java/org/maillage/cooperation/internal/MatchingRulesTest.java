@@ -45,6 +45,18 @@ class MatchingRulesTest {
     }
 
     @Test
+    void theSamePoleComesFirstEvenWhenFartherAndWithoutSharedWords() {
+        Listing need = need("Traiteur bio pour notre fête de quartier");
+        Listing farInThePole = offer(2, ListingCategory.SERVICES, "a", "morlaix", BREST, "Repas");
+        Listing closeElsewhere = offer(3, ListingCategory.SERVICES, "b", "tregor", MORLAIX,
+                "Traiteur bio pour votre fête de quartier");
+        assertThat(MatchingRules.score(need, closeElsewhere, 30).orElseThrow().score())
+                .isGreaterThan(MatchingRules.score(need, farInThePole, 30).orElseThrow().score());
+        assertThat(MatchingRules.rank(need, List.of(closeElsewhere, farInThePole), 30, 10))
+                .extracting(s -> s.counterpart().id()).containsExactly(2L, 3L);
+    }
+
+    @Test
     void outsideThePoleOnlyNearbyCounts() {
         Listing need = need("Prestataire");
         assertThat(MatchingRules.score(need, offer(2, ListingCategory.SERVICES, "a", "brest", BREST, ""), 30)).isEmpty();
