@@ -205,6 +205,8 @@ class CooperationIT {
         assertThat(mail).contains("Un traiteur bio pour notre AG " + run, "Anne Le Gall");
         long match = jdbc.sql("select id from cooperation.match where need_id = :n and offer_id = :o").param("n", need)
                 .param("o", traiteurOffer).query(Long.class).single();
+        String edit = person.get("/espace/cooperation/annonces/" + need + "/modifier").body();
+        assertThat(edit).contains("Modifier l’annonce", "value=\"Morlaix\"").doesNotContain("Une offre : ce que la structure propose");
         // a need stays a need once published
         assertThatThrownBy(() -> exchanges.update(epicerieUser.current(), need, new NewListing(epicerie, ListingKind.OFFER,
                 ListingCategory.SERVICES, "Devenu une offre", "", null, LocalDate.now(), null, "Anne", "anne@exemple.fr")))
@@ -326,6 +328,7 @@ class CooperationIT {
                 PoolingKind.SHARED_JOB, "Comptable partagée", "", MORLAIX, new BigDecimal("28"), LocalDate.now(), null)))
                 .isInstanceOf(RuleViolationException.class);
 
+        assertThat(session.get(page + "/modifier").body()).contains("Modifier la mutualisation", "value=\"35\"", "value=\"Morlaix\"");
         // a participating structure reads it but does not change it
         Session participant = new Session(port).signedIn(epicerieUser.email());
         assertThat(participant.get(page).body()).contains("Comptable partagée " + run, "lundi, mardi, mercredi");
@@ -376,6 +379,9 @@ class CooperationIT {
                 CollectiveProjectTheme.RESTAURATION_BIO, epicerie));
         String page = "/espace/cooperation/projets/" + slug;
         Session lead = new Session(port).signedIn(epicerieUser.email());
+        assertThat(lead.get("/espace/cooperation/projets/nouveau").body()).contains("Nouveau projet collectif")
+                .doesNotContain("Où en est-il");
+        assertThat(lead.get(page + "/modifier").body()).contains("Où en est-il", "Restauration bio collective " + run);
         assertThat(lead.submit(page, page + "/participants", Map.of("structure", epicerie)).statusCode()).isEqualTo(302);
         projects.addParticipant(animator.current(), slug, traiteur, false);
         assertThat(lead.submit(page, page + "/etapes", Map.of("title", "", "dueOn", "")).body())
@@ -414,6 +420,7 @@ class CooperationIT {
     void aTerritorialNeedIsRecordedByAnyoneAndLinkedToAPorteurByThePole() {
         Session person = new Session(port).signedIn(tregorUser.email());
         String form = "/espace/cooperation/idees/nouvelle";
+        assertThat(person.get(form).body()).contains("Un besoin du territoire qui n’est pas satisfait");
         HttpResponse<String> bad = person.submit(form, form, Map.of("kind", "TERRITORIAL_NEED",
                 "title", "Pas de garage solidaire " + run, "description", "", "commune", "Atlantide"));
         assertThat(bad.body()).contains("Cette commune est inconnue", "Pas de garage solidaire " + run);
