@@ -75,7 +75,7 @@ class CollectiveProjectController {
         CurrentUser user = authorizations.requireUser();
         model.addAttribute("projects", projects.list(user, ExchangeController.blankToNull(pole)));
         model.addAttribute("pole", ExchangeController.blankToNull(pole));
-        model.addAttribute("canCreate", !exchanges.structuresActingFor(user).isEmpty() || !pages.followedPoles(user).isEmpty());
+        model.addAttribute("canCreate", pages.mayPublish(user));
         pages.poles(user, model);
         return "cooperation/projects";
     }

@@ -43,6 +43,14 @@ class CooperationPages {
     /** A pôle the user follows (animates, or coordinates its region). */
     record PoleChoice(String slug, String name) {}
 
+    /**
+     * Whether to offer the user to publish (a structure's people, the animators and coordinators of
+     * pôles): cheap, for list pages; the form itself lists the structures they may act for.
+     */
+    boolean mayPublish(CurrentUser user) {
+        return user.has(org.maillage.account.Role.STRUCTURE) || !followedPoles(user).isEmpty();
+    }
+
     /** The pôles the user follows, by name. */
     java.util.List<PoleChoice> followedPoles(CurrentUser user) {
         java.util.Set<String> animated = user.scopes(org.maillage.account.Role.ANIMATEUR, org.maillage.account.ScopeType.POLE);

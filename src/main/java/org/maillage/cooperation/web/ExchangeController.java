@@ -83,7 +83,7 @@ class ExchangeController {
         model.addAttribute("mine", mine);
         model.addAttribute("kinds", ListingKind.values());
         model.addAttribute("categories", ListingCategory.values());
-        model.addAttribute("canPublish", !exchanges.structuresActingFor(user).isEmpty());
+        model.addAttribute("canPublish", pages.mayPublish(user));
         pages.poles(user, model);
         return "cooperation/board";
     }
