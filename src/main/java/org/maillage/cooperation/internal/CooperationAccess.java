@@ -35,11 +35,22 @@ class CooperationAccess {
     private final Authorizations authorizations;
     private final Directory directory;
     private final Poles poles;
+    private final org.maillage.territory.Territories territories;
 
-    CooperationAccess(Authorizations authorizations, Directory directory, Poles poles) {
+    CooperationAccess(Authorizations authorizations, Directory directory, Poles poles,
+            org.maillage.territory.Territories territories) {
         this.authorizations = authorizations;
         this.directory = directory;
         this.poles = poles;
+        this.territories = territories;
+    }
+
+    /** The names of these communes (nulls ignored), read at once, by code. */
+    Map<String, String> communeNames(java.util.Collection<String> codes) {
+        Map<String, String> names = new java.util.HashMap<>();
+        territories.findCommunes(codes.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()))
+                .forEach(c -> names.put(c.code(), c.name()));
+        return names;
     }
 
     /** The regions whose network the user belongs to. */

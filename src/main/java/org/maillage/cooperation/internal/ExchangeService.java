@@ -221,9 +221,7 @@ class ExchangeService implements Exchanges {
     /** The listings of the rows, with their communes' names (read at once). */
     private List<ListingView> views(CurrentUser user, JdbcClient.StatementSpec statement) {
         List<ListingView> rows = statement.query((rs, n) -> view(rs, user)).list();
-        Map<String, String> names = new HashMap<>();
-        territories.findCommunes(rows.stream().map(ListingView::communeCode).collect(java.util.stream.Collectors.toSet()))
-                .forEach(c -> names.put(c.code(), c.name()));
+        Map<String, String> names = access.communeNames(rows.stream().map(ListingView::communeCode).toList());
         return rows.stream().map(v -> new ListingView(v.id(), v.kind(), v.category(), v.structureSlug(),
                 v.structureName(), v.poleSlug(), v.regionCode(), v.communeCode(),
                 names.getOrDefault(v.communeCode(), v.communeCode()), v.title(), v.description(), v.availableFrom(),

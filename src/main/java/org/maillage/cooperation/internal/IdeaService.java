@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,9 +104,7 @@ class IdeaService implements TerritorialIdeas {
     }
 
     private List<IdeaView> named(List<IdeaView> rows) {
-        Map<String, String> names = new HashMap<>();
-        territories.findCommunes(rows.stream().map(IdeaView::communeCode).collect(java.util.stream.Collectors.toSet()))
-                .forEach(c -> names.put(c.code(), c.name()));
+        Map<String, String> names = access.communeNames(rows.stream().map(IdeaView::communeCode).toList());
         return rows.stream().map(v -> new IdeaView(v.id(), v.kind(), v.title(), v.description(), v.communeCode(),
                 names.getOrDefault(v.communeCode(), v.communeCode()), v.poleSlug(), v.regionCode(), v.status(),
                 v.projectId(), v.projectTitle(), v.studySchemeSlug(), v.studySchemeName(), v.followUpNote(),

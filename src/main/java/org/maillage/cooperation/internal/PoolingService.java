@@ -72,9 +72,7 @@ class PoolingService implements Poolings {
                             .add(new Participant(rs.getString("structure_slug"), rs.getString("structure_name"),
                                     rs.getBigDecimal("weekly_hours"), rs.getString("share")));
                 });
-        Map<String, String> names = new HashMap<>();
-        territories.findCommunes(rows.stream().map(PoolingView::communeCode).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet())).forEach(c -> names.put(c.code(), c.name()));
+        Map<String, String> names = access.communeNames(rows.stream().map(PoolingView::communeCode).toList());
         return rows.stream().map(v -> new PoolingView(v.id(), v.kind(), v.title(), v.description(), v.poleSlug(),
                 v.regionCode(), v.communeCode(), v.communeCode() == null ? null : names.getOrDefault(v.communeCode(),
                         v.communeCode()), v.weeklyHours(), v.startedOn(), v.endedOn(),
