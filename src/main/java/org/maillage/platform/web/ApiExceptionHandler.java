@@ -56,6 +56,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // Spring Security answers: 401 or 403 problem
         }
+        if (Problems.unstorableText(e)) {
+            return invalid(List.of());
+        }
         log.error("Unexpected error in the API", e);
         return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, problems.detail(HttpStatus.INTERNAL_SERVER_ERROR));
     }

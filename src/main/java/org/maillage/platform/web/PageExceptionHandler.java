@@ -37,6 +37,15 @@ class PageExceptionHandler {
         return page(HttpStatus.CONFLICT, problems.message(e.messageKey(), e.arguments()));
     }
 
+    /** A text PostgreSQL cannot store (a NUL character in a JSON or multipart body): bad input, not a failure. */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ModelAndView database(org.springframework.dao.DataAccessException e) {
+        if (Problems.unstorableText(e)) {
+            return page(HttpStatus.BAD_REQUEST, null);
+        }
+        throw e;
+    }
+
     private ModelAndView page(HttpStatus status, String detail) {
         return new ModelAndView(ErrorPagesController.VIEW, problems.pageModel(status, detail), status);
     }

@@ -60,4 +60,21 @@ class Problems {
     Map<String, Object> pageModel(HttpStatusCode status, String detail) {
         return Map.of("status", status.value(), "errorTitle", title(status), "errorDetail", detail == null ? detail(status) : detail);
     }
+
+    /**
+     * Whether the failure is PostgreSQL refusing a text it cannot store (a NUL character: SQL states
+     * 22021 and 22P05), which is bad input from the client.
+     */
+    static boolean unstorableText(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
 }
