@@ -59,6 +59,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (Problems.unstorableText(e)) {
             return invalid(List.of());
         }
+        if (Problems.databaseUnreachable(e)) {
+            return problems.of(HttpStatus.SERVICE_UNAVAILABLE, problems.detail(HttpStatus.SERVICE_UNAVAILABLE));
+        }
         log.error("Unexpected error in the API", e);
         return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, problems.detail(HttpStatus.INTERNAL_SERVER_ERROR));
     }

@@ -37,11 +37,18 @@ class PageExceptionHandler {
         return page(HttpStatus.CONFLICT, problems.message(e.messageKey(), e.arguments()));
     }
 
-    /** A text PostgreSQL cannot store (a NUL character in a JSON or multipart body): bad input, not a failure. */
-    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    ModelAndView database(org.springframework.dao.DataAccessException e) {
+    /**
+     * A text PostgreSQL cannot store (a NUL character in a JSON or multipart body): bad input, not a
+     * failure. The database out of reach: 503, try again shortly.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ModelAndView database(RuntimeException e) {
         if (Problems.unstorableText(e)) {
             return page(HttpStatus.BAD_REQUEST, null);
+        }
+        if (Problems.databaseUnreachable(e)) {
+            return page(HttpStatus.SERVICE_UNAVAILABLE, null);
         }
         throw e;
     }

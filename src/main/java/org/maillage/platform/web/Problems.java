@@ -61,6 +61,13 @@ class Problems {
         return Map.of("status", status.value(), "errorTitle", title(status), "errorDetail", detail == null ? detail(status) : detail);
     }
 
+    /** Whether the database could not be reached (no connection within the pool's timeout). */
+    static boolean databaseUnreachable(Throwable failure) {
+        return failure instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                || failure instanceof org.springframework.dao.DataAccessResourceFailureException
+                || failure instanceof org.springframework.transaction.CannotCreateTransactionException;
+    }
+
     /**
      * Whether the failure is PostgreSQL refusing a text it cannot store (a NUL character: SQL states
      * 22021 and 22P05), which is bad input from the client.
