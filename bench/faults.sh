@@ -71,13 +71,8 @@ printf 'A. result acknowledged=%s in_database=%s lost=%s restart_s=%.1f\n' "$tot
 
 # --- B. PostgreSQL stopped for 15 s under load --------------------------------------------------------
 stop_app
-pg_home=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 ext_dir="$db/external"; ext_port=54331
-chmod 755 "$db"; mkdir -p "$ext_dir"; chown postgres "$ext_dir" 2>/dev/null || true
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-as_postgres "$pg_home/initdb" -D "$ext_dir/data" -U postgres -A trust >/dev/null
-as_postgres "$pg_home/pg_ctl" -D "$ext_dir/data" -o "-p $ext_port -k /tmp" -l "$ext_dir/log" -w start >/dev/null
-psql -h localhost -p "$ext_port" -U postgres -Atc "create database maillage" >/dev/null
+external_postgres "$ext_dir" "$ext_port"
 PG_PORT=$ext_port
 start_app "${options[@]}" --spring.datasource.url="jdbc:postgresql://localhost:$ext_port/maillage" \
   --spring.datasource.username=postgres
@@ -96,10 +91,10 @@ python3 "$BENCH_DIR/intake_load.py" "$base" 45 4 "$acked" > "$OUT/faults-load-b.
 load=$!
 sleep 8
 stopped_at=$(date +%s.%N)
-as_postgres "$pg_home/pg_ctl" -D "$ext_dir/data" -m fast -w stop >/dev/null
+external_postgres_stop "$ext_dir"
 sleep 15
 started_at=$(date +%s.%N)
-as_postgres "$pg_home/pg_ctl" -D "$ext_dir/data" -o "-p $ext_port -k /tmp" -l "$ext_dir/log" -w start >/dev/null
+external_postgres_start "$ext_dir" "$ext_port"
 wait "$load"; wait "$ready_poller"; wait "$page_poller"
 cat "$OUT/faults-load-b.txt"
 python3 - "$health" "$stopped_at" "$started_at" <<'PY'

@@ -77,3 +77,28 @@ pct = lambda p: lat[min(n - 1, int(p / 100 * n))] / 1000
 print(f'$name c=$connections requests={n} rps={n / float($seconds):.0f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f} steal_pct=$(steal_since "$before")')
 "
 }
+
+# Signs a demonstration account in (password Demo-Maillage-2026, maillage.account.demo-accounts=true)
+# and prints its session cookie, "MAILLAGE_SESSION=…", for curl -H "Cookie: …" or sqlmap --cookie.
+session_cookie() { # email
+  local jar token
+  jar="$(mktemp)"
+  token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$APP_PORT/connexion" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" --data-urlencode "email=$1" \
+    --data-urlencode "motDePasse=Demo-Maillage-2026" "http://localhost:$APP_PORT/connexion"
+  echo "MAILLAGE_SESSION=$(awk '$6 == "MAILLAGE_SESSION" { print $7 }' "$jar")"
+  rm -f "$jar"
+}
+
+# A PostgreSQL of its own from Debian's server (apt-get install postgresql), as in production, in
+# $1/data on port $2, run by the postgres user when we are root (pg_ctl refuses root). Sets PG_HOME.
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+external_postgres() { # directory port
+  PG_HOME=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  mkdir -p "$1"; chmod 755 "$(dirname "$1")" "$1"; chown postgres "$1" 2>/dev/null || true
+  as_postgres "$PG_HOME/initdb" -D "$1/data" -U postgres -A trust >/dev/null
+  external_postgres_start "$1" "$2"
+  psql -h localhost -p "$2" -U postgres -Atc "create database maillage" >/dev/null
+}
+external_postgres_start() { as_postgres "$PG_HOME/pg_ctl" -D "$1/data" -o "-p $2 -k /tmp" -l "$1/log" -w start >/dev/null; }
+external_postgres_stop() { as_postgres "$PG_HOME/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null; }

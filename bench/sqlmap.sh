@@ -18,15 +18,8 @@ trap stop_app EXIT
 start_app --maillage.account.demo-accounts=true --maillage.journey.jobs-enabled=false
 base="http://localhost:$APP_PORT"
 
-sign_in() { # email -> the session cookie
-  local jar="$dir/cookies-$1.txt" token
-  token=$(curl -s -c "$jar" -b "$jar" "$base/connexion" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" --data-urlencode "email=$1" \
-    --data-urlencode "motDePasse=Demo-Maillage-2026" "$base/connexion"
-  echo "MAILLAGE_SESSION=$(awk '$6 == "MAILLAGE_SESSION" { print $7 }' "$jar")"
-}
-coordinator=$(sign_in coordination@demo.maillage.localhost)
-animator=$(sign_in animation.cornouaille@demo.maillage.localhost)
+coordinator=$(session_cookie coordination@demo.maillage.localhost)
+animator=$(session_cookie animation.cornouaille@demo.maillage.localhost)
 
 # GET targets: each with a plausible value for every parameter (sqlmap tries each in turn).
 targets=(
@@ -142,7 +135,7 @@ run "POST /je-porte-un-projet" "$FORM_COOKIE" -u "$base/je-porte-un-projet" --me
 form_session /connexion
 run "POST /connexion" "$FORM_COOKIE" -u "$base/connexion" --method=POST --skip=_csrf \
   --data="email=anne@exemple.fr&motDePasse=secret&_csrf=$FORM_TOKEN"
-event=$(curl -s "$base/agenda" | sed -n 's/.*href="\/agenda\/\([a-z0-9-]*\)".*/\1/p' | grep -v '^ical' | head -1)
+event=$(curl -s "$base/agenda" | sed -n 's/.*href="\/agenda\/\([a-z0-9-]*\)".*/\1/p' | grep -v '^ical' | head -1 || true)
 if [ -n "$event" ]; then
   form_session "/agenda/$event"
   run "POST /agenda/$event/inscription" "$FORM_COOKIE" -u "$base/agenda/$event/inscription" --method=POST \
