@@ -6,7 +6,9 @@
 #   3. emails are sent once, not once per node (both nodes run the outbox's sender): every email of
 #      "Je porte un projet" requests sent through the proxy reaches the mail server (bench/smtp_sink.py)
 #      exactly once;
-#   4. one node killed with kill -9 under load: the other one serves, and every acknowledged request is
+#   4. a scheduled job runs once, not once per node: the agenda's reminders (each node's job every 2 s)
+#      reach each person registered to an event exactly once;
+#   5. one node killed with kill -9 under load: the other one serves, and every acknowledged request is
 #      in the database.
 #   bench/nodes.sh     (Debian: apt-get install curl python3 postgresql)
 # Results: docs/BENCHMARKS.md §9; raw files in bench/out/nodes-*.
@@ -33,7 +35,7 @@ for port in "${ports[@]}"; do
   APP_PORT=$port start_app --spring.datasource.url="jdbc:postgresql://localhost:$pg_port/maillage" \
     --spring.datasource.username=postgres --maillage.account.demo-accounts=true \
     --maillage.journey.intakes-per-hour=100000000 --spring.mail.host=localhost --spring.mail.port=$smtp_port \
-    --maillage.mail.log-only=false --maillage.mail.poll-interval=1s
+    --maillage.mail.log-only=false --maillage.mail.poll-interval=1s --maillage.agenda.job-interval=2s
   cp "$OUT/app.log" "$OUT/nodes-app-$port.log"
   pids+=("$APP_PID"); APP_PID=
 done
@@ -62,7 +64,14 @@ done
 sleep 3
 echo "3. result requests=$(sql "select count(*) from journey.project") emails=$(sql "select count(*) from platform.outbox_email") sent=$(sql "select count(*) from platform.outbox_email where status = 'SENT'") received_by_the_server=$(cat "$OUT/nodes-smtp-count.txt")"
 
-# 4. one node killed under load
+# 4. the agenda's reminders, sent by whichever node's job runs first, once
+event=$(python3 "$BENCH_DIR/agenda_reminders.py" "$proxy" 30)
+sleep 15
+read -r reminded most < <(sql "select count(distinct recipient), coalesce(max(n), 0) from (select recipient, count(*) as n
+  from platform.outbox_email where subject like 'Rappel%' group by recipient) r" | tr '|' ' ')
+echo "4. result event=$event registered=30 people_reminded=$reminded most_reminders_to_one_person=$most"
+
+# 5. one node killed under load
 python3 "$BENCH_DIR/intake_load.py" "$proxy" 30 4 "$acked" > "$OUT/nodes-load-4.txt" &
 load=$!
 sleep 10
@@ -78,4 +87,4 @@ for i in range(0, len(keys), 500):
 print("select count(*), count(p.submission_key) from acked a left join journey.project p on p.submission_key = a.key;")
 PY
 read -r total found < <(psql -h localhost -p "$pg_port" -U postgres -d maillage -At -F ' ' -f "$OUT/nodes-keys.sql" | tail -1)
-echo "4. result acknowledged=$total in_database=$found lost=$((total - found)) (node of port ${ports[0]} killed after 10 s; the proxy sent the rest to the other)"
+echo "5. result acknowledged=$total in_database=$found lost=$((total - found)) (node of port ${ports[0]} killed after 10 s; the proxy sent the rest to the other)"
