@@ -38,15 +38,7 @@ started=$SECONDS
 pg_restore -h localhost -p "$pg_port" -U postgres -d maillage_restored --no-owner "$work/maillage.dump"
 restore_s=$((SECONDS - started))
 start_app "${options[@]}" --spring.datasource.url="jdbc:postgresql://localhost:$pg_port/maillage_restored"
-python3 - "$OUT/backup-acked-before-dump.txt" <<'PY' > "$OUT/backup-keys.sql"
-import sys
-keys = [line.strip() for line in open(sys.argv[1]) if line.strip()]
-print("create temporary table acked (key uuid);")
-for i in range(0, len(keys), 500):
-    print("insert into acked values " + ",".join("('%s')" % k for k in keys[i:i + 500]) + ";")
-print("select count(*), count(p.submission_key) from acked a left join journey.project p on p.submission_key = a.key;")
-PY
-read -r total found < <(psql -h localhost -p "$pg_port" -U postgres -d maillage_restored -At -F ' ' -f "$OUT/backup-keys.sql" | tail -1)
+read -r total found < <(python3 "$BENCH_DIR/acked_check.py" "$OUT/backup-acked-before-dump.txt" -h localhost -p "$pg_port" -U postgres -d maillage_restored)
 cookie=$(session_cookie coordination@demo.maillage.localhost)
 signed=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://localhost:$APP_PORT/espace")
 echo "result dump_size=$(du -h "$work/maillage.dump" | cut -f1) dump_s=$dump_s restore_s=$restore_s requests_in_restored=$(psql -h localhost -p "$pg_port" -U postgres -d maillage_restored -Atc 'select count(*) from journey.project') acknowledged_before_dump=$total found_after_restore=$found missing=$((total - found)) sign_in_on_restored=$signed"

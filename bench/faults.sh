@@ -57,15 +57,7 @@ APP_DB_DIR="$db" start_app "${options[@]}"
 back_at=$(date +%s.%N)
 wait "$load"
 cat "$OUT/faults-load-a.txt"
-python3 - "$acked" <<'PY' > "$OUT/faults-keys.sql"
-import sys
-keys = [line.strip() for line in open(sys.argv[1]) if line.strip()]
-print("create temporary table acked (key uuid);")
-for i in range(0, len(keys), 500):
-    print("insert into acked values " + ",".join("('%s')" % k for k in keys[i:i + 500]) + ";")
-print("select count(*), count(p.submission_key) from acked a left join journey.project p on p.submission_key = a.key;")
-PY
-read -r total found < <(psql -h localhost -p "$PG_PORT" -U postgres -d maillage -At -F ' ' -f "$OUT/faults-keys.sql" | tail -1)
+read -r total found < <(python3 "$BENCH_DIR/acked_check.py" "$acked" -h localhost -p "$PG_PORT" -U postgres -d maillage)
 printf 'A. result acknowledged=%s in_database=%s lost=%s restart_s=%.1f\n' "$total" "$found" "$((total - found))" \
   "$(echo "$back_at - $killed_at" | bc -l)"
 

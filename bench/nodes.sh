@@ -78,13 +78,5 @@ sleep 10
 kill -9 "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids[0]=
 wait "$load"
 cat "$OUT/nodes-load-4.txt"
-python3 - "$acked" <<'PY' > "$OUT/nodes-keys.sql"
-import sys
-keys = [line.strip() for line in open(sys.argv[1]) if line.strip()]
-print("create temporary table acked (key uuid);")
-for i in range(0, len(keys), 500):
-    print("insert into acked values " + ",".join("('%s')" % k for k in keys[i:i + 500]) + ";")
-print("select count(*), count(p.submission_key) from acked a left join journey.project p on p.submission_key = a.key;")
-PY
-read -r total found < <(psql -h localhost -p "$pg_port" -U postgres -d maillage -At -F ' ' -f "$OUT/nodes-keys.sql" | tail -1)
+read -r total found < <(python3 "$BENCH_DIR/acked_check.py" "$acked" -h localhost -p "$pg_port" -U postgres -d maillage)
 echo "5. result acknowledged=$total in_database=$found lost=$((total - found)) (node of port ${ports[0]} killed after 10 s; the proxy sent the rest to the other)"
