@@ -11,38 +11,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongPredicate;
 import org.maillage.account.Accounts;
 import org.maillage.account.UserId;
 import org.maillage.journey.internal.JourneyStore.ProjectRow;
 import org.maillage.journey.internal.JourneyStore.Seen;
 import org.maillage.platform.SecretTokens;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
+import org.maillage.platform.OneNodeJobs;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The journeys' jobs, for a given instant (tests move it): expiry of referrals nobody answered,
  * reminders to partners, follow-up reminders to the animators, surveys to the porteurs, and retention
  * (warning, then anonymisation).
  *
- * <p>One node runs them at a time: a run holds a PostgreSQL advisory lock in a transaction of its own,
- * which only reads what is due. Each thing due is then done in its own transaction, whose statement
- * checks again that it is still due: it is done once, and one that fails (logged) neither undoes nor
- * blocks the others; it is tried again at the next run.
+ * <p>They run as {@link OneNodeJobs} runs them: one node at a time, under an advisory lock, in a
+ * transaction that only reads what is due; each thing due in its own transaction, whose statement checks
+ * again that it is still due: it is done once, and one that fails (logged) neither undoes nor blocks the
+ * others; it is tried again at the next run.
  */
 @Component
 class JourneyJobs {
-
-    private static final Logger log = LoggerFactory.getLogger(JourneyJobs.class);
 
     /** What a run did. */
     record Report(int reminders, int expired, int followUps, int surveys, int warnings, int anonymised) {
@@ -62,11 +55,10 @@ class JourneyJobs {
     private final Accounts accounts;
     private final JourneyProperties properties;
     private final RetentionNotice notice;
-    private final TransactionTemplate lockHolder;
-    private final TransactionTemplate eachThing;
+    private final OneNodeJobs jobs;
 
     JourneyJobs(JdbcClient jdbc, JourneyStore store, JourneyMails mails, JourneyService journeys, Accounts accounts,
-            JourneyProperties properties, RetentionNotice notice, PlatformTransactionManager transactions) {
+            JourneyProperties properties, RetentionNotice notice, OneNodeJobs jobs) {
         this.jdbc = jdbc;
         this.store = store;
         this.mails = mails;
@@ -74,45 +66,25 @@ class JourneyJobs {
         this.accounts = accounts;
         this.properties = properties;
         this.notice = notice;
-        this.lockHolder = new TransactionTemplate(transactions);
-        this.eachThing = new TransactionTemplate(transactions);
-        this.eachThing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.jobs = jobs;
     }
 
     /** Runs every job as if it were {@code now}; nothing when another node is running them. */
     Report run(Instant now) {
-        return lockHolder.execute(status -> {
-            if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", LOCK).query(Boolean.class).single()) {
-                return Report.NOTHING;
-            }
-            int expired = each("expiry", dueExpiries(now), id -> expire(id, now)); // first: no reminder after it
-            int reminders = each("reminder", dueReminders(now), id -> remind(id, now));
-            int followUps = each("follow-up", dueFollowUps(now), id -> followUp(id, now));
+        return jobs.run("Journey", LOCK, Report.NOTHING, each -> {
+            int expired = each.each("expiry", dueExpiries(now), id -> expire(id, now)); // first: no reminder after it
+            int reminders = each.each("reminder", dueReminders(now), id -> remind(id, now));
+            int followUps = each.each("follow-up", dueFollowUps(now), id -> followUp(id, now));
             int surveys = 0;
             for (int months : properties.surveyMonths()) {
-                surveys += each("survey", dueSurveys(now, months), id -> survey(id, months, now));
+                surveys += each.each("survey", dueSurveys(now, months), id -> survey(id, months, now));
             }
-            int warnings = each("retention warning", inactivePorteurs(now, false), id -> warn(id, now));
-            int anonymised = each("anonymisation", inactivePorteurs(now, true), id -> anonymise(id, now));
+            int warnings = each.each("retention warning", inactivePorteurs(now, false), id -> warn(id, now));
+            int anonymised = each.each("anonymisation", inactivePorteurs(now, true), id -> anonymise(id, now));
             jdbc.sql("delete from journey.intake_attempt where at < :before")
                     .param("before", Timestamp.from(now.minus(Duration.ofHours(2)))).update();
             return new Report(reminders, expired, followUps, surveys, warnings, anonymised);
         });
-    }
-
-    /** Does each thing in its own transaction; counts those done; logs and skips those that fail. */
-    private int each(String what, List<Long> ids, LongPredicate work) {
-        int done = 0;
-        for (long id : ids) {
-            try {
-                if (Boolean.TRUE.equals(eachThing.execute(status -> work.test(id)))) {
-                    done++;
-                }
-            } catch (RuntimeException e) {
-                log.warn("Journey job: {} {} failed, tried again at the next run", what, id, e);
-            }
-        }
-        return done;
     }
 
     // --- referrals nobody answers ----------------------------------------------------------------
