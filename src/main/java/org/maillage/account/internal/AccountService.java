@@ -33,6 +33,7 @@ import org.maillage.platform.RuleViolationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,14 +53,15 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     private final Authorizations authorizations;
     private final Notifications notifications;
     private final Audit audit;
-    private final FindByIndexNameSessionRepository<?> sessions;
+    /** The web application's sessions (none in a command run without a web server). */
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final AccountProperties properties;
     private final LoginThrottle throttle;
     private final Map<ScopeType, ScopeSource> scopeSources = new EnumMap<>(ScopeType.class);
 
     AccountService(UserRepository users, OneTimeTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
             Principals principals, Authorizations authorizations, Notifications notifications, Audit audit,
-            FindByIndexNameSessionRepository<?> sessions, AccountProperties properties, LoginThrottle throttle,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, AccountProperties properties, LoginThrottle throttle,
             List<ScopeSource> scopeSources) {
         this.throttle = throttle;
         this.users = users;
@@ -274,7 +276,8 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
 
     /** Ends every open session of the user (role change, deactivation, new password). */
     private void endSessions(long userId) {
-        sessions.findByPrincipalName(AccountPrincipal.principalName(userId)).keySet().forEach(sessions::deleteById);
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(AccountPrincipal.principalName(userId)).keySet()
+                .forEach(repository::deleteById));
     }
 
     // --- Self service -------------------------------------------------------------------------
