@@ -47,7 +47,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Markup typed into every text field that is displayed back (structures, offers and needs, matches,
  * ideas, pooling, collective projects, agenda events, a porteur's request) comes back as text: in
  * Chromium, no element of it is in the page and none of its scripts ran. A NUL character typed in a
- * form is refused with the French error page, never a failure.
+ * form is refused with the French error page, never a failure. Accounts, pôles, schemes, the
+ * observatory and the self-diagnosis: {@link XssProbeMoreBrowserIT}.
  */
 @MaillageIntegrationTest
 class XssProbeBrowserIT extends BrowserTest {
