@@ -51,15 +51,17 @@ class DirectoryService implements Directory {
     private final Territories territories;
     private final Poles poles;
     private final Authorizations authorizations;
-    private final BrowseCounts browseCounts;
+    private final DirectoryCache cache;
+    private final DirectoryProperties properties;
     private final AccountAdministration accounts;
     private final NamedParameterJdbcTemplate namedJdbc;
 
     DirectoryService(JdbcClient jdbc, Territories territories, Poles poles, Authorizations authorizations,
-            BrowseCounts browseCounts, AccountAdministration accounts,
+            DirectoryCache cache, DirectoryProperties properties, AccountAdministration accounts,
             NamedParameterJdbcTemplate namedJdbc) {
         this.namedJdbc = namedJdbc;
-        this.browseCounts = browseCounts;
+        this.cache = cache;
+        this.properties = properties;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.territories = territories;
@@ -81,14 +83,21 @@ class DirectoryService implements Directory {
         long offset = (long) query.page() * query.size();
         Map<String, String> poleNames = poleNames();
         if (text != null) {
-            List<StructureView> rows = new ArrayList<>();
-            SearchCounts counts = runSearch(text, chosen, query.size(), offset, rows);
-            return new StructurePage(withPlaces(rows, poleNames), counts.total(), query.page(), query.size(),
-                    counts.facets(), poleNames);
+            // the same words (whatever their case and spaces), facets and page: the same answer, kept a while
+            String words = String.join(" ", text.toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+            FoundPage found = cache.get(new SearchKey(words, Map.copyOf(chosen), query.size(), offset),
+                    properties.searchResultsTtl(), () -> {
+                        List<StructureView> rows = new ArrayList<>();
+                        SearchCounts counts = runSearch(text, chosen, query.size(), offset, rows);
+                        return new FoundPage(withPlaces(rows, poleNames), counts);
+                    });
+            return new StructurePage(found.rows(), found.counts().total(), query.page(), query.size(),
+                    found.counts().facets(), poleNames);
         }
         // Browsing without words: the counts cover every published structure (kept a while), the
         // page comes in name order from the index.
-        SearchCounts counts = browseCounts.get(chosen, () -> runSearch(null, chosen, 0, 0, new ArrayList<>()));
+        SearchCounts counts = cache.get(new BrowseKey(Map.copyOf(chosen)), properties.browseCountsTtl(),
+                () -> runSearch(null, chosen, 0, 0, new ArrayList<>()));
         Map<String, Object> params = new HashMap<>();
         chosen.forEach((facet, value) -> params.put("f_" + facet, value));
         List<StructureView> rows = jdbc.sql("select s.* from directory.structure s where s.published"
@@ -112,6 +121,15 @@ class DirectoryService implements Directory {
                 .param("limit", Math.max(1, Math.min(query.limit(), 50)))
                 .query((rs, row) -> row(rs)).list(), poleNames());
     }
+
+    /** A search with words in {@link DirectoryCache}: its words in lower case, facets and page. */
+    private record SearchKey(String words, Map<String, String> facets, int size, long offset) {}
+
+    /** The counts of the directory browsed without words, by chosen facets, in {@link DirectoryCache}. */
+    private record BrowseKey(Map<String, String> facets) {}
+
+    /** A page of results with their places, and the counts of the search. */
+    private record FoundPage(List<StructureView> rows, SearchCounts counts) {}
 
     /** Runs search.sql: the counts, and the page's structures into {@code rows}. */
     private SearchCounts runSearch(String text, Map<String, String> chosen, int size, long offset,
@@ -258,7 +276,7 @@ class DirectoryService implements Directory {
     String insert(StructureData data, Place place, String siret) {
         String slug = uniqueSlug(Slugs.of(data.name() + " " + place.commune().name(), 80, "structure"));
         jdbc.sql(INSERT).params(columns(data, place, siret)).param("slug", slug).update();
-        browseCounts.clearAfterCommit();
+        cache.clearAfterCommit();
         return slug;
     }
 
@@ -282,7 +300,7 @@ class DirectoryService implements Directory {
             namedJdbc.batchUpdate(INSERT, batch);
             progress.accept(to);
         }
-        browseCounts.clearAfterCommit();
+        cache.clearAfterCommit();
     }
 
     /** A free slug for each base, "-2", "-3"… after those taken in the directory or earlier in the list. */
@@ -334,7 +352,7 @@ class DirectoryService implements Directory {
                     published = :published, updated_at = now()
                 where id = :id
                 """).params(columns(data, place, siret)).param("id", current.id()).update();
-        browseCounts.clearAfterCommit();
+        cache.clearAfterCommit();
     }
 
     // --- Memberships ----------------------------------------------------------------------------

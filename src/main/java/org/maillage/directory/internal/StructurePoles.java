@@ -24,12 +24,12 @@ class StructurePoles {
 
     private final JdbcClient jdbc;
     private final Poles poles;
-    private final BrowseCounts browseCounts;
+    private final DirectoryCache cache;
 
-    StructurePoles(JdbcClient jdbc, Poles poles, BrowseCounts browseCounts) {
+    StructurePoles(JdbcClient jdbc, Poles poles, DirectoryCache cache) {
         this.jdbc = jdbc;
         this.poles = poles;
-        this.browseCounts = browseCounts;
+        this.cache = cache;
     }
 
     @ApplicationModuleListener
@@ -51,7 +51,7 @@ class StructurePoles {
                     .param("communes", entry.getValue().toArray(String[]::new)).update();
         }
         if (moved > 0) {
-            browseCounts.clearAfterCommit();
+            cache.clearAfterCommit();
         }
         log.info("Coverage of {} changed: {} structure(s) now under another pôle", change.poleSlug(), moved);
     }

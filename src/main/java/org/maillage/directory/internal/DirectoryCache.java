@@ -1,5 +1,6 @@
 package org.maillage.directory.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,44 +11,47 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The facet counts of the directory browsed without words, by chosen facets, kept for a while:
- * counting every published structure costs a scan of the whole table (about a second at 250,000),
- * and these counts change only when a structure does.
+ * What the directory's public reads compute, kept for a while and dropped at once when the directory
+ * changes on this node: the facet counts of the directory browsed without words (counting every
+ * published structure costs a scan of the whole table, about a second at 250,000), and the pages of
+ * searches with words (a broad word ranks thousands of structures: tens of milliseconds each time,
+ * while the same few searches come back again and again). A change made on another node shows after
+ * the entry's time.
  */
 @Component
-class BrowseCounts {
+class DirectoryCache {
 
-    /** Beyond this many facet combinations the oldest are not worth keeping: start again. */
-    private static final int MAX_ENTRIES = 1_000;
+    /** Beyond this many entries the oldest are not worth keeping: start again. */
+    private static final int MAX_ENTRIES = 2_000;
 
-    private record Entry(SearchCounts counts, Instant expires) {}
+    private record Entry(Object value, Instant expires) {}
 
-    private final Map<Map<String, String>, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
     /** Changes committed on this node so far. */
     private final AtomicLong generation = new AtomicLong();
-    private final DirectoryProperties properties;
 
-    BrowseCounts(DirectoryProperties properties) {
-        this.properties = properties;
-    }
-
-    SearchCounts get(Map<String, String> chosenFacets, Supplier<SearchCounts> count) {
-        if (properties.browseCountsTtl().isZero()) {
-            return count.get();
+    /**
+     * The value kept under {@code key} (a record or an immutable map: its equality is the entry's), or
+     * computed and kept {@code ttl}; zero: computed every time.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(Object key, Duration ttl, Supplier<T> compute) {
+        if (ttl.isZero()) {
+            return compute.get();
         }
         Instant now = Instant.now();
-        Entry entry = entries.get(chosenFacets);
+        Entry entry = entries.get(key);
         if (entry == null || !entry.expires().isAfter(now)) {
             long before = generation.get();
-            entry = new Entry(count.get(), now.plus(properties.browseCountsTtl()));
-            if (generation.get() == before) { // else a change was committed while counting: do not keep these
+            entry = new Entry(compute.get(), now.plus(ttl));
+            if (generation.get() == before) { // else a change was committed while computing: do not keep it
                 if (entries.size() >= MAX_ENTRIES) {
                     entries.clear();
                 }
-                entries.put(Map.copyOf(chosenFacets), entry);
+                entries.put(key, entry);
             }
         }
-        return entry.counts();
+        return (T) entry.value();
     }
 
     /**
@@ -68,7 +72,7 @@ class BrowseCounts {
 
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(BrowseCounts.this);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DirectoryCache.this);
                 }
             });
         } else {
