@@ -15,7 +15,10 @@ public interface Poles {
      */
     PoleResolution resolve(String communeCode);
 
-    /** All pôles, by network then name. */
+    /**
+     * All pôles, by network then name (an unmodifiable list). Kept in memory 30 seconds: a change made
+     * on this node shows at once, one made on another node within that time.
+     */
     List<PoleSummary> list();
 
     Optional<PoleCoverage> findBySlug(String slug);

@@ -179,6 +179,7 @@ class PoleManagementService implements PoleManagement {
                 """).param("network", network.code()).param("slug", slug).param("name", pole.name().strip())
                 .param("carrier", blankToNull(pole.carrierName())).param("territory", pole.territoryLabel().strip())
                 .update();
+        repository.changed();
         return slug;
     }
 
@@ -196,6 +197,7 @@ class PoleManagementService implements PoleManagement {
                 .param("email", blankToNull(identity.email())).param("phone", blankToNull(identity.phone()))
                 .param("website", blankToNull(identity.website())).param("address", blankToNull(identity.address()))
                 .param("id", pole.id().value()).update();
+        repository.changed();
     }
 
     @Override
@@ -214,6 +216,7 @@ class PoleManagementService implements PoleManagement {
         }
         jdbc.sql("update network.pole set status = :to, updated_at = now() where id = :id")
                 .param("to", to.name()).param("id", id).update();
+        repository.changed();
         jdbc.sql("""
                 insert into network.pole_status_change (pole_id, from_status, to_status, by_label, note)
                 values (:id, :from, :to, :by, :note)

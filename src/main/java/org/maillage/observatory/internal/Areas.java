@@ -28,29 +28,17 @@ class Areas {
     /** A territory with what its figures count and what contains it (for authorization). */
     record Resolved(Area area, StatsScope scope, TerritoryRef ref) {}
 
-    /** How long the list of pôles is reused: a renamed or new pôle shows in the figures after this. */
-    static final long POLES_TTL_NANOS = 30_000_000_000L;
-
-    private record PoleList(List<PoleSummary> poles, long readAt) {}
-
     private final Poles poles;
     private final Territories territories;
-    private volatile PoleList poleList;
 
     Areas(Poles poles, Territories territories) {
         this.poles = poles;
         this.territories = territories;
     }
 
-    /** Every pôle (of every network), read again at most every 30 seconds: a dashboard asks for it often. */
+    /** Every pôle (of every network): the network module keeps the list in memory a while. */
     List<PoleSummary> poles() {
-        PoleList list = poleList;
-        long now = System.nanoTime();
-        if (list == null || now - list.readAt() > POLES_TTL_NANOS) {
-            list = new PoleList(List.copyOf(poles.list()), now);
-            poleList = list;
-        }
-        return list.poles();
+        return poles.list();
     }
 
     Resolved resolve(String key, int year) {
