@@ -7,7 +7,9 @@
 #      "Je porte un projet" requests sent through the proxy reaches the mail server (bench/smtp_sink.py)
 #      exactly once;
 #   4. a scheduled job runs once, not once per node: the agenda's reminders (each node's job every 2 s)
-#      reach each person registered to an event exactly once;
+#      reach each person registered to an event exactly once; the journeys' reminders (each node's job
+#      every 2 s) remind each partner of a referral waiting for 8 days once (one timeline step, one
+#      email per partner);
 #   5. one node killed with kill -9 under load: the other one serves, and every acknowledged request is
 #      in the database.
 #   bench/nodes.sh     (Debian: apt-get install curl python3 postgresql)
@@ -35,7 +37,8 @@ for port in "${ports[@]}"; do
   APP_PORT=$port start_app --spring.datasource.url="jdbc:postgresql://localhost:$pg_port/maillage" \
     --spring.datasource.username=postgres --maillage.account.demo-accounts=true \
     --maillage.journey.intakes-per-hour=100000000 --spring.mail.host=localhost --spring.mail.port=$smtp_port \
-    --maillage.mail.log-only=false --maillage.mail.poll-interval=1s --maillage.agenda.job-interval=2s
+    --maillage.mail.log-only=false --maillage.mail.poll-interval=1s --maillage.agenda.job-interval=2s \
+    --maillage.journey.job-interval=2s
   cp "$OUT/app.log" "$OUT/nodes-app-$port.log"
   pids+=("$APP_PID"); APP_PID=
 done
@@ -70,6 +73,21 @@ sleep 15
 read -r reminded most < <(sql "select count(distinct recipient), coalesce(max(n), 0) from (select recipient, count(*) as n
   from platform.outbox_email where subject like 'Rappel%' group by recipient) r" | tr '|' ' ')
 echo "4. result event=$event registered=30 people_reminded=$reminded most_reminders_to_one_person=$most"
+
+# 4b. the journeys' reminders: 30 referrals of the requests above, sent 8 days ago to a partner the
+# porteur agreed to share with, each due its first reminder (maillage.journey.reminders, 7 days)
+sql "insert into journey.consent (porteur_id, operator_slug, given_at, recorded_by)
+  select distinct p.porteur_id, s.operator_slug, now() - interval '9 days', 'porteur'
+  from (select * from journey.project order by id limit 30) p cross join (select * from offer.scheme order by slug limit 1) s
+  on conflict do nothing" >/dev/null
+sql "insert into journey.referral (project_id, scheme_slug, scheme_name, operator_slug, status, proposed_at, sent_at, updated_at)
+  select p.id, s.slug, s.name, s.operator_slug, 'SENT', now() - interval '9 days', now() - interval '8 days', now() - interval '8 days'
+  from (select * from journey.project order by id limit 30) p cross join (select * from offer.scheme order by slug limit 1) s" >/dev/null
+sleep 15
+read -r reminded steps most < <(sql "select count(*) filter (where reminders_sent = 1), (select count(*) from journey.timeline_event
+  where kind = 'REFERRAL_REMINDER'), (select coalesce(max(n), 0) from (select referral_id, count(*) as n from journey.timeline_event
+  where kind = 'REFERRAL_REMINDER' group by 1) t) from journey.referral where status = 'SENT'" | tr '|' ' ')
+echo "4b. result referrals_due=30 reminded=$reminded reminder_steps=$steps most_steps_for_one_referral=$most reminder_emails=$(sql "select count(*) from platform.outbox_email where subject like 'Rappel : une orientation%'")"
 
 # 5. one node killed under load
 python3 "$BENCH_DIR/intake_load.py" "$proxy" 30 4 "$acked" > "$OUT/nodes-load-4.txt" &

@@ -1,0 +1,115 @@
+-- wrk script for bench/national.sh: sends requests at a fixed rate (RATE requests/s over all threads,
+-- 0 or unset: as fast as the connections go), rotating the paths of PATHS (space-separated; "+" for a
+-- space inside a query), with the COOKIE header when set. Modes (MODE):
+--   get (default)  GET each path;
+--   post-json      POST the JSON bodies of BODIES_FILE (one a line) in turn to the URL's path;
+--   intake         "Je porte un projet" as a browser sends it: each thread gets the form once (its
+--                  session and CSRF token), then posts a new request with a new submission key each
+--                  time; a success is the 302 to the thank-you page.
+-- Pacing: each thread keeps a schedule of slots (1 / its share of RATE apart) and delay() holds a
+-- connection until its slot; latency is measured from the actual send, as wrk does. With enough
+-- connections (rate × latency), the offered rate holds; when the server falls behind, late slots
+-- are sent at once and the achieved rate (requests/s) says so.
+-- Prints one RESULT line: requests, requests/s, p50/p95/p99 in ms, errors (wrk's: connection errors,
+-- timeouts and statuses over 399). An intake refused shows its form again with a 200: national.sh
+-- counts the projects in the database instead.
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+  int clock_gettime(int clock, bench_timespec *t);
+]]
+local now_ts = ffi.new("bench_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, now_ts) -- CLOCK_MONOTONIC
+  return tonumber(now_ts.tv_sec) * 1000 + tonumber(now_ts.tv_nsec) / 1e6
+end
+
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+local mode, paths, bodies, cookie, interval, next_slot
+local counter, token, session = 0, nil, nil
+
+function init(args)
+  mode = os.getenv("MODE") or "get"
+  paths = {}
+  for p in string.gmatch(os.getenv("PATHS") or "", "%S+") do
+    table.insert(paths, (string.gsub(p, "%+", "%%20")))
+  end
+  bodies = {}
+  local file = os.getenv("BODIES_FILE")
+  if file then
+    for line in io.lines(file) do
+      if #line > 0 then table.insert(bodies, line) end
+    end
+  end
+  cookie = os.getenv("COOKIE")
+  local rate = tonumber(os.getenv("RATE") or "0")
+  local count = tonumber(os.getenv("THREADS") or "2")
+  if rate > 0 then interval = 1000 / (rate / count) end
+  math.randomseed(os.time() * 1000 + (id or 1) * 7919 + math.floor(now_ms()) % 100000)
+  -- threads start their schedules a little apart
+  next_slot = now_ms() + (id or 1) * (interval or 0) / count
+end
+
+function delay()
+  if not interval then return 0 end
+  local t = now_ms()
+  local slot = next_slot
+  next_slot = next_slot + interval
+  if slot > t then return slot - t end
+  return 0
+end
+
+local function uuid()
+  return string.format("%08x-%04x-4%03x-a%03x-%06x%06x", math.random(0, 0x7fffffff), math.random(0, 0xffff),
+    math.random(0, 0xfff), math.random(0, 0xfff), math.random(0, 0xffffff), math.random(0, 0xffffff))
+end
+
+function request()
+  counter = counter + 1
+  if mode == "intake" then
+    if not token then
+      return wrk.format("GET", "/je-porte-un-projet")
+    end
+    local key = uuid()
+    local body = "displayName=Charge+" .. counter .. "&email=charge-" .. string.sub(key, 1, 8)
+      .. "%40bench.maillage.localhost&phone=&collective=false&idea=Une+%C3%A9picerie+solidaire+" .. string.sub(key, 1, 8)
+      .. "&commune=29151&stage=IDEE&needs=DEFINE_IDEA&heardFrom=WORD_OF_MOUTH&consentContact=true&consentData=true"
+      .. "&website=&submissionKey=" .. key .. "&_csrf=" .. token
+    return wrk.format("POST", "/je-porte-un-projet", {["Content-Type"] = "application/x-www-form-urlencoded",
+      ["Cookie"] = session}, body)
+  end
+  local headers = {}
+  if cookie then headers["Cookie"] = cookie end
+  if mode == "post-json" then
+    headers["Content-Type"] = "application/json"
+    headers["Accept"] = "application/json"
+    return wrk.format("POST", wrk.path, headers, bodies[(counter % #bodies) + 1])
+  end
+  local path = wrk.path
+  if #paths > 0 then path = paths[(counter % #paths) + 1] end
+  return wrk.format("GET", path, headers)
+end
+
+-- only for the intake (wrk hands every body to Lua when a response() exists)
+if os.getenv("MODE") == "intake" then
+response = function(status, headers, body)
+  if not token and status == 200 then
+    token = string.match(body, 'name="_csrf" value="([^"]+)"')
+    local set = headers["Set-Cookie"] or headers["set-cookie"] or ""
+    session = string.match(set, "(MAILLAGE_SESSION=[^;]+)")
+  end
+end
+end
+
+function done(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
+end
