@@ -2,7 +2,7 @@
 # National scale, in one command: fills a database with national data from the real geography, then
 # measures the seven paths of issue 9 on it, each next to baselines measured in the same run.
 #
-#   bench/national.sh [all|generate|measure]      (default all; Debian: apt-get install wrk postgresql npm)
+#   bench/national.sh [all|generate|measure|uncached]   (default all; Debian: apt-get install wrk postgresql npm)
 #
 # generate: the whole of France's geography (@etalab/decoupage-administratif, npm pack; ~35,000
 #   communes, their EPCI, départements and régions) imported by the application's own command; the 13
@@ -19,6 +19,8 @@
 #   the same request through pgbench (captured from PostgreSQL's own log while one request of each
 #   variant runs; every statement of it, writes included, replayed in a transaction rolled back).
 #   The application's resident memory (RSS) is sampled every second; its peak is printed at the end.
+# uncached: the directory's searches again with the cache of their results off, to show what a search
+#   that is not kept costs (its SQL baseline captured by measure).
 # Results: docs/BENCHMARKS.md §11. Raw outputs: bench/out/national-*.
 #   DURATION=20s (each run), RATE=200, APP_DB_DIR=…, DECOUPAGE_VERSION=6.0.0
 source "$(dirname "$0")/lib.sh"
@@ -417,9 +419,24 @@ JSON
   stop_app
 }
 
+# The directory's searches without the cache of their results (search-results-ttl=0s): every search
+# ranked by PostgreSQL, as fast as 4 connections go, next to its SQL at the same concurrency.
+uncached() {
+  start_app "${app_options[@]}" --maillage.directory.search-results-ttl=0s
+  local searches="ressourcerie epicerie+solidaire theatre jardins+partages insertion cafe+associatif recyclerie creche" paths="" q
+  for q in $searches; do paths+="/api/v1/structures?q=$q "; done
+  local saved=$duration
+  duration=8s; paced warmup 4 / PATHS="$paths" >/dev/null; duration=$saved
+  echo "--- directory searches, results not kept (maillage.directory.search-results-ttl=0s), as fast as 4 connections go"
+  paced directory-api-uncached 4 / PATHS="$paths"
+  sql_bench directory-sql 4 0 "$OUT"/national-sql-directory-*.sql
+  stop_app
+}
+
 case "$what" in
   generate) generate ;;
   measure) measure ;;
-  all) generate; measure ;;
-  *) echo "usage: bench/national.sh [all|generate|measure]" >&2; exit 2 ;;
+  uncached) uncached ;;
+  all) generate; measure; uncached ;;
+  *) echo "usage: bench/national.sh [all|generate|measure|uncached]" >&2; exit 2 ;;
 esac

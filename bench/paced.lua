@@ -5,7 +5,8 @@
 --   post-json      POST the JSON bodies of BODIES_FILE (one a line) in turn to the URL's path;
 --   intake         "Je porte un projet" as a browser sends it: each thread gets the form once (its
 --                  session and CSRF token), then posts a new request with a new submission key each
---                  time; a success is the 302 to the thank-you page.
+--                  time, from a random address (X-Forwarded-For); a success is the 302 to the
+--                  thank-you page.
 -- Pacing: each thread keeps a schedule of slots (1 / its share of RATE apart) and delay() holds a
 -- connection until its slot; latency is measured from the actual send, as wrk does. With enough
 -- connections (rate × latency), the offered rate holds; when the server falls behind, late slots
@@ -80,8 +81,11 @@ function request()
       .. "%40bench.maillage.localhost&phone=&collective=false&idea=Une+%C3%A9picerie+solidaire+" .. string.sub(key, 1, 8)
       .. "&commune=29151&stage=IDEE&needs=DEFINE_IDEA&heardFrom=WORD_OF_MOUTH&consentContact=true&consentData=true"
       .. "&website=&submissionKey=" .. key .. "&_csrf=" .. token
+    -- people write from their own addresses (the reverse proxy's X-Forwarded-For, trusted from loopback):
+    -- the limit of requests per address and hour applies to each, as in real use
+    local client = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
     return wrk.format("POST", "/je-porte-un-projet", {["Content-Type"] = "application/x-www-form-urlencoded",
-      ["Cookie"] = session}, body)
+      ["Cookie"] = session, ["X-Forwarded-For"] = client}, body)
   end
   local headers = {}
   if cookie then headers["Cookie"] = cookie end

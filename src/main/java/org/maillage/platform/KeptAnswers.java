@@ -3,6 +3,8 @@ package org.maillage.platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -19,17 +21,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class KeptAnswers {
 
     /** Beyond this many entries the oldest are not worth keeping: start again. */
-    private static final int MAX_ENTRIES = 2_000;
+    private final int maxEntries;
 
-    private record Entry(Object value, Instant expires) {}
+    /** An answer, or the one being computed (the requests that want it meanwhile wait for it). */
+    private record Entry(CompletableFuture<Object> value, Instant expires) {}
 
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
     /** Changes committed on this node so far. */
     private final AtomicLong generation = new AtomicLong();
 
+    /** At most 2,000 entries. */
+    public KeptAnswers() {
+        this(2_000);
+    }
+
+    public KeptAnswers(int maxEntries) {
+        this.maxEntries = Math.max(1, maxEntries);
+    }
+
     /**
      * The value kept under {@code key} (a record or an immutable map: its equality is the entry's), or
-     * computed and kept {@code ttl}; zero: computed every time.
+     * computed and kept {@code ttl}; zero: computed every time. One request computes a missing or
+     * expired answer; the others that want it meanwhile wait for it instead of computing it too.
      */
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Duration ttl, Supplier<T> compute) {
@@ -38,22 +51,51 @@ public class KeptAnswers {
         }
         Instant now = Instant.now();
         Entry entry = entries.get(key);
-        if (entry == null || !entry.expires().isAfter(now)) {
-            long before = generation.get();
-            entry = new Entry(compute.get(), now.plus(ttl));
-            if (generation.get() == before) { // else a change was committed while computing: do not keep it
-                if (entries.size() >= MAX_ENTRIES) {
-                    entries.clear();
-                }
-                entries.put(key, entry);
-            }
+        if (entry != null && entry.expires().isAfter(now)) {
+            return (T) await(entry.value());
         }
-        return (T) entry.value();
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        Entry mine = new Entry(new CompletableFuture<>(), now.plus(ttl));
+        boolean claimed = entry == null ? entries.putIfAbsent(key, mine) == null : entries.replace(key, entry, mine);
+        if (!claimed) { // another request claimed it first: its answer, or computed here without keeping it
+            Entry other = entries.get(key);
+            return other != null ? (T) await(other.value()) : compute.get();
+        }
+        long before = generation.get();
+        T value;
+        try {
+            value = compute.get();
+        } catch (RuntimeException | Error e) {
+            entries.remove(key, mine);
+            mine.value().completeExceptionally(e);
+            throw e;
+        }
+        mine.value().complete(value);
+        if (generation.get() != before) { // a change was committed while computing: do not keep it
+            entries.remove(key, mine);
+        }
+        return value;
+    }
+
+    private static Object await(CompletableFuture<Object> value) {
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
-     * After a change of the directory on this node: once the transaction commits (counted before,
-     * another request could keep the old counts).
+     * After a change on this node: once the transaction commits (dropped before, another request
+     * could keep the old answer).
      */
     public void clearAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -75,6 +117,11 @@ public class KeptAnswers {
         } else {
             clear();
         }
+    }
+
+    /** Drops every answer now (outside any transaction, or in tests). */
+    public void forget() {
+        clear();
     }
 
     private void clear() {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.maillage.account.Authorizations;
 import org.maillage.account.CurrentUser;
@@ -21,6 +20,7 @@ import org.maillage.account.Role;
 import org.maillage.account.ScopeType;
 import org.maillage.account.TerritoryRef;
 import org.maillage.network.PoleSummary;
+import org.maillage.platform.KeptAnswers;
 import org.maillage.observatory.Area;
 import org.maillage.observatory.Chart;
 import org.maillage.observatory.Dashboard;
@@ -50,7 +50,6 @@ class ObservatoryService implements Observatory {
     static final List<String> PANORAMA = List.of("evolution", "poles", "welcomedByStage", "welcomedBySector",
             "welcomedByDensity", "membersBySector", "events");
 
-    private record Cached(Indicators.Figures figures, Instant at) {}
 
     private final Areas areas;
     private final Indicators indicators;
@@ -60,7 +59,8 @@ class ObservatoryService implements Observatory {
     private final MessageSource messages;
     private final ObservatoryProperties properties;
     private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Computed dashboards, kept {@code cache-ttl} (one request computes one; the others wait for it). */
+    private final KeptAnswers cache;
 
     ObservatoryService(Areas areas, Indicators indicators, Places places, Authorizations authorizations,
             JdbcClient jdbc, MessageSource messages, ObservatoryProperties properties, Clock clock) {
@@ -72,6 +72,7 @@ class ObservatoryService implements Observatory {
         this.messages = messages;
         this.properties = properties;
         this.clock = clock;
+        this.cache = new KeptAnswers(properties.cacheEntries());
     }
 
     /** The year it is in France: the dashboards' default. */
@@ -130,25 +131,16 @@ class ObservatoryService implements Observatory {
     private Indicators.Figures figures(Areas.Resolved resolved, int year, boolean exact, boolean withFunding,
             Locale locale) {
         String key = resolved.area().key() + "|" + year + "|" + exact + "|" + withFunding + "|" + locale.getLanguage();
-        Instant now = Instant.now(clock);
-        Cached cached = cache.get(key);
-        if (cached != null && cached.at().plus(properties.cacheTtl()).isAfter(now)) {
-            return cached.figures();
-        }
-        LocalDate today = LocalDate.now(clock.withZone(PARIS));
-        int lastMonth = year == today.getYear() ? today.getMonthValue() : 12;
-        Indicators.Figures figures = indicators.compute(resolved.area(), resolved.scope(), year, exact, withFunding,
-                lastMonth, locale, places);
-        if (cache.size() >= properties.cacheEntries()) {
-            cache.clear();
-        }
-        cache.put(key, new Cached(figures, now));
-        return figures;
+        return cache.get(key, properties.cacheTtl(), () -> {
+            LocalDate today = LocalDate.now(clock.withZone(PARIS));
+            int lastMonth = year == today.getYear() ? today.getMonthValue() : 12;
+            return indicators.compute(resolved.area(), resolved.scope(), year, exact, withFunding, lastMonth, locale, places);
+        });
     }
 
     /** Forgets every computed dashboard of this node (after a declaration changed, and in tests). */
     void forgetComputed() {
-        cache.clear();
+        cache.forget();
     }
 
     private int checkedYear(Integer year) {

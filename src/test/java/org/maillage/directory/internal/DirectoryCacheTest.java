@@ -3,6 +3,7 @@ package org.maillage.directory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,48 @@ class DirectoryCacheTest {
             return "stale";
         })).isEqualTo("stale");
         assertThat(search("ressourcerie", Duration.ofMinutes(1))).isEqualTo("ressourcerie #1");
+    }
+
+    @Test
+    void requestsThatWantAnAnswerBeingComputedWaitForItInsteadOfComputingItToo() throws Exception {
+        java.util.concurrent.CountDownLatch computing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.Future<String> first = pool.submit(() -> cache.get("ressourcerie", Duration.ofMinutes(1), () -> {
+                computing.countDown();
+                await(release);
+                return "ressourcerie #" + computed.incrementAndGet();
+            }));
+            computing.await();
+            List<java.util.concurrent.Future<String>> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(pool.submit(() -> search("ressourcerie", Duration.ofMinutes(1))));
+            }
+            release.countDown();
+            assertThat(first.get()).isEqualTo("ressourcerie #1");
+            for (java.util.concurrent.Future<String> other : others) {
+                assertThat(other.get()).isEqualTo("ressourcerie #1");
+            }
+            assertThat(computed).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailureIsNotKept() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.get("theatre", Duration.ofMinutes(1), () -> {
+            throw new IllegalStateException("base injoignable");
+        })).hasMessage("base injoignable");
+        assertThat(search("theatre", Duration.ofMinutes(1))).isEqualTo("theatre #1");
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
