@@ -102,3 +102,14 @@ external_postgres() { # directory port
 }
 external_postgres_start() { as_postgres "$PG_HOME/pg_ctl" -D "$1/data" -o "-p $2 -k /tmp" -l "$1/log" -w start >/dev/null; }
 external_postgres_stop() { as_postgres "$PG_HOME/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null; }
+
+# PostgreSQL of the running application (embedded, port $PG_PORT) writes its log to a CSV file from its
+# next start, $APP_DB_DIR/log/postgresql.csv (nothing is logged until a script asks, statement by
+# statement: log_min_duration_statement), to capture the SQL of a request.
+csv_log_from_next_start() {
+  local setting
+  for setting in "logging_collector = on" "log_destination = 'csvlog'" "log_directory = 'log'" \
+      "log_filename = 'postgresql.log'" "log_parameter_max_length = -1"; do
+    command psql -h localhost -p "$PG_PORT" -U postgres -d maillage -Atqc "alter system set $setting"
+  done
+}

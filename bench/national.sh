@@ -217,11 +217,7 @@ select 'data: ' || (select count(*) from territory.commune) || ' communes, ' || 
     || (select count(*) from journey.timeline_event) || ' timeline entries, ' || (select count(*) from agenda.event) || ' events; '
     || 'database ' || pg_size_pretty(pg_database_size('maillage'));
 SQL
-  # PostgreSQL writes its log to a CSV file from the next start (nothing is logged until asked).
-  for setting in "logging_collector = on" "log_destination = 'csvlog'" "log_directory = 'log'" \
-      "log_filename = 'postgresql.log'" "log_parameter_max_length = -1"; do
-    psql -c "alter system set $setting"
-  done
+  csv_log_from_next_start
   stop_app
 }
 
@@ -262,7 +258,10 @@ print(f'$name c=$connections requests={n} rps={n / float($seconds):.1f} p50_ms={
 cat > "$OUT/national-capture.py" <<'PY'
 # Statements of one request from PostgreSQL's CSV log (application connections only), with their
 # parameters written in, as one pgbench script: begin; … rollback; (writes are replayed, not kept).
-# Literals given as arguments (a submission key, an e-mail) become new values for each replay.
+# For a request that writes (arguments given: the literals it made, e-mails, and the ids of the rows
+# it created), each replay gets new values: the given literals, and every uuid and SHA-256 written by
+# an INSERT (submission key, session, token), so that unique keys hold; the foreign keys to the new
+# ids are not checked in the replay (session_replication_role = replica).
 import csv, re, sys
 out, replace = sys.argv[1], sys.argv[2:]
 statements = []
@@ -279,17 +278,30 @@ for row in csv.reader(sys.stdin):
     if not sql or sql.upper().startswith(('BEGIN', 'COMMIT', 'ROLLBACK', 'SET SESSION CHARACTERISTICS', 'SET TRANSACTION', 'SHOW ')):
         continue
     statements.append((float(m.group(1)), sql))
+renewed = {}
+if replace:
+    for _, sql in statements:
+        if sql.upper().startswith('INSERT'):
+            for literal in re.findall(r"'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64})'", sql):
+                renewed.setdefault(literal, 'v%d' % len(renewed))
 with open(out, 'w') as f:
     if replace:
         f.write('\\set n random(1, 2000000000)\n')
+        for literal, var in renewed.items():
+            expression = "md5(:n || '%s')::uuid::text" % var if len(literal) == 36 else "md5(:n || '%s') || md5('%s' || :n)" % (var, var)
+            f.write('select %s as %s \\gset\n' % (expression, var))
     f.write('begin;\n')
+    if replace:
+        f.write('set local session_replication_role = replica;\n')
     for ms, sql in statements:
-        for literal in replace:  # a uuid: a new one from n; a text: n before it
-            new = "md5(:n::text)::uuid" if re.fullmatch(r'[0-9a-f-]{36}', literal) else "(:n || '-' || '" + literal + "')"
+        for literal, var in renewed.items():
+            sql = sql.replace("'" + literal + "'", "':" + var + "'")
+        for literal in replace:  # an id: n; a text: n before it
+            new = "':n'" if literal.isdigit() else "(:n || '-' || '" + literal + "')"
             sql = sql.replace("'" + literal + "'", new)
         f.write(sql + ';\n')
     f.write('rollback;\n')
-print(f'statements={len(statements)} server_ms={sum(ms for ms, _ in statements):.1f}', end='')
+print(f'statements={len(statements)} server_ms={sum(ms for ms, _ in statements):.1f} renewed={len(renewed) + len(replace)}', end='')
 for ms, sql in sorted(statements, reverse=True)[:2]:
     print(f' | {ms:.1f} ms {sql[:70]}', end='')
 print()
@@ -304,7 +316,10 @@ capture() { # file curl-arguments... (the literals to renew: REPLACE="a b")
   curl -s -o /dev/null "$@"
   psql -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
   sleep 0.5
-  echo "capture $(basename "$file"): $(tail -c +"$((offset + 1))" "$log" | python3 "$OUT/national-capture.py" "$file" ${REPLACE:-})" \
+  local ids=""
+  [ -n "${REPLACE:-}" ] && ids=$(psql -c "select u.id, p.id, j.id from account.user_account u join journey.porteur p on p.user_id = u.id
+    join journey.project j on j.porteur_id = p.id where u.email = '$REPLACE'" | tr '|' ' ')
+  echo "capture $(basename "$file"): $(tail -c +"$((offset + 1))" "$log" | python3 "$OUT/national-capture.py" "$file" ${REPLACE:-} $ids)" \
     >>"$OUT/national-captures.txt"
 }
 rss_sampler() {
@@ -371,7 +386,9 @@ JSON
   rm -f "$jar"
   token=$(curl -s -c "$jar" -b "$jar" "$base/je-porte-un-projet" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
   key=$(python3 -c "import uuid; print(uuid.uuid4())")
-  REPLACE="$key capture-$key@bench.maillage.localhost" capture "$OUT/national-sql-intake-0.sql" -c "$jar" -b "$jar" \
+  # the ids its rows got, found after it, are renewed in its replay too (REPLACE is read by capture once
+  # the request has run)
+  REPLACE="capture-$key@bench.maillage.localhost" capture "$OUT/national-sql-intake-0.sql" -c "$jar" -b "$jar" \
     --data-urlencode "displayName=Capture" --data-urlencode "email=capture-$key@bench.maillage.localhost" --data-urlencode "phone=" \
     --data-urlencode "collective=false" --data-urlencode "idea=Une épicerie solidaire" --data-urlencode "commune=29151" \
     --data-urlencode "stage=IDEE" --data-urlencode "needs=DEFINE_IDEA" --data-urlencode "heardFrom=WORD_OF_MOUTH" \
@@ -427,9 +444,16 @@ uncached() {
   for q in $searches; do paths+="/api/v1/structures?q=$q "; done
   local saved=$duration
   duration=8s; paced warmup 4 / PATHS="$paths" >/dev/null; duration=$saved
+  local i=0 path
+  : >"$OUT/national-captures.txt"
+  for path in $paths; do
+    capture "$OUT/national-sql-uncached-$i.sql" "http://localhost:$APP_PORT$path"
+    i=$((i + 1))
+  done
+  cat "$OUT/national-captures.txt"
   echo "--- directory searches, results not kept (maillage.directory.search-results-ttl=0s), as fast as 4 connections go"
   paced directory-api-uncached 4 / PATHS="$paths"
-  sql_bench directory-sql 4 0 "$OUT"/national-sql-directory-*.sql
+  sql_bench directory-sql-uncached 4 0 "$OUT"/national-sql-uncached-*.sql
   stop_app
 }
 

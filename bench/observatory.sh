@@ -63,11 +63,7 @@ select 'region 53: ' || count(*) || ' projects, ' || count(*) filter (where crea
     || ' referrals'
 from journey.project where region_code = '53';
 SQL
-# PostgreSQL writes its log to a CSV file from the next start (nothing is logged until asked).
-for setting in "logging_collector = on" "log_destination = 'csvlog'" "log_directory = 'log'" \
-    "log_filename = 'postgresql.log'" "log_parameter_max_length = -1"; do
-  psql -c "alter system set $setting"
-done
+csv_log_from_next_start
 stop_app
 
 # --- Helpers ----------------------------------------------------------------------------------------

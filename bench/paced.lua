@@ -11,9 +11,13 @@
 -- connection until its slot; latency is measured from the actual send, as wrk does. With enough
 -- connections (rate × latency), the offered rate holds; when the server falls behind, late slots
 -- are sent at once and the achieved rate (requests/s) says so.
--- Prints one RESULT line: requests, requests/s, p50/p95/p99 in ms, errors (wrk's: connection errors,
--- timeouts and statuses over 399). An intake refused shows its form again with a 200: national.sh
+-- Prints one RESULT line (percentiles.lua): requests, requests/s, p50/p95/p99 in ms, errors (wrk's:
+-- connection errors, timeouts and statuses over 399). An intake refused shows its form again with a 200: national.sh
 -- counts the projects in the database instead.
+-- done(): the RESULT line of percentiles.lua (loaded first: its request() is replaced below)
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+dofile(here .. "percentiles.lua")
+
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
@@ -108,12 +112,4 @@ response = function(status, headers, body)
     session = string.match(set, "(MAILLAGE_SESSION=[^;]+)")
   end
 end
-end
-
-function done(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d\n",
-    summary.requests, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
 end

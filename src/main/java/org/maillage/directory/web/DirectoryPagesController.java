@@ -1,5 +1,9 @@
 package org.maillage.directory.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.maillage.account.Authorizations;
 import org.maillage.directory.Directory;
 import org.maillage.directory.Directory.StructurePage;
@@ -42,6 +46,12 @@ class DirectoryPagesController {
         StructurePage result = directory.search(new StructureQuery(words, family, sector, blank(pole), blank(departement),
                 Math.max(0, Math.min(page, 10_000)), PAGE_SIZE));
         model.addAttribute("result", result);
+        // a national search has matches in hundreds of pôles: the options are written once here, not by
+        // three expressions for each of them in the template (that was most of the page's time)
+        model.addAttribute("poleOptions", options(result.facets().get("pole"), blank(pole),
+                slug -> result.poleNames().getOrDefault(slug, slug)));
+        model.addAttribute("departementOptions", options(result.facets().get("departement"), blank(departement),
+                code -> code));
         model.addAttribute("q", words == null ? "" : words);
         model.addAttribute("famille", family);
         model.addAttribute("secteur", sector);
@@ -72,6 +82,19 @@ class DirectoryPagesController {
                 .filter(m -> m.status() == org.maillage.directory.MembershipStatus.MEMBER).toList());
         model.addAttribute("canEdit", authorizations.currentUser().map(user -> directory.canEdit(user, structure)).orElse(false));
         return "directory/structure";
+    }
+
+    /** An option of a filter: its value, its label with the count of matches, whether it is chosen. */
+    record FacetOption(String value, String label, boolean selected) {}
+
+    private static List<FacetOption> options(Map<String, Long> counts, String chosen, UnaryOperator<String> name) {
+        if (counts == null) {
+            return List.of();
+        }
+        List<FacetOption> options = new ArrayList<>(counts.size());
+        counts.forEach((value, count) -> options.add(
+                new FacetOption(value, name.apply(value) + " (" + count + ")", value.equals(chosen))));
+        return options;
     }
 
     private static String blank(String value) {
