@@ -74,8 +74,11 @@ read -r reminded most < <(sql "select count(distinct recipient), coalesce(max(n)
   from platform.outbox_email where subject like 'Rappel%' group by recipient) r" | tr '|' ' ')
 echo "4. result event=$event registered=30 people_reminded=$reminded most_reminders_to_one_person=$most"
 
-# 4b. the journeys' reminders: 30 referrals of the requests above, sent 8 days ago to a partner the
-# porteur agreed to share with, each due its first reminder (maillage.journey.reminders, 7 days)
+# 4b. the journeys' reminders: 30 referrals of the requests above, sent 8 days ago to a scheme with a
+# contact address, which the porteur agreed to share with, each due its first reminder
+# (maillage.journey.reminders, 7 days): one timeline step and one email to the contact each
+sql "update offer.scheme set contact_email = 'contact-dispositif@bench.maillage.localhost'
+  where slug = (select slug from offer.scheme order by slug limit 1)" >/dev/null
 sql "insert into journey.consent (porteur_id, operator_slug, given_at, recorded_by)
   select distinct p.porteur_id, s.operator_slug, now() - interval '9 days', 'porteur'
   from (select * from journey.project order by id limit 30) p cross join (select * from offer.scheme order by slug limit 1) s
@@ -87,7 +90,7 @@ sleep 15
 read -r reminded steps most < <(sql "select count(*) filter (where reminders_sent = 1), (select count(*) from journey.timeline_event
   where kind = 'REFERRAL_REMINDER'), (select coalesce(max(n), 0) from (select referral_id, count(*) as n from journey.timeline_event
   where kind = 'REFERRAL_REMINDER' group by 1) t) from journey.referral where status = 'SENT'" | tr '|' ' ')
-echo "4b. result referrals_due=30 reminded=$reminded reminder_steps=$steps most_steps_for_one_referral=$most reminder_emails=$(sql "select count(*) from platform.outbox_email where subject like 'Rappel : une orientation%'")"
+echo "4b. result referrals_due=$(sql "select count(*) from journey.referral where status = 'SENT'") reminded=$reminded reminder_steps=$steps most_steps_for_one_referral=$most reminder_emails=$(sql "select count(*) from platform.outbox_email where subject like 'Rappel : une orientation%'")"
 
 # 5. one node killed under load
 python3 "$BENCH_DIR/intake_load.py" "$proxy" 30 4 "$acked" > "$OUT/nodes-load-4.txt" &

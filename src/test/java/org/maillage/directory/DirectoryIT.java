@@ -119,6 +119,18 @@ class DirectoryIT {
     }
 
     @Test
+    void searchesAreKeptButAChangeMadeHereShowsAtOnce() {
+        String word = "Conserverie" + UUID.randomUUID().toString().substring(0, 8);
+        StructureQuery query = new StructureQuery(word, null, null, null, null, 0, 20);
+        assertThat(directory.search(query).total()).isZero(); // kept for a minute...
+        directory.create(coordinator.current(), data(word + " solidaire", null, StructureFamily.ASSOCIATION,
+                EssSector.AGRICULTURE, "56260", "Légumes en bocaux", true));
+        Directory.StructurePage after = directory.search(query); // ...but a change made on this node drops it
+        assertThat(after.total()).isEqualTo(1);
+        assertThat(after.rows()).extracting(Directory.StructureView::name).containsExactly(word + " solidaire");
+    }
+
+    @Test
     void theClosestNameComesFirstAmongEqualMatches() {
         String word = "zr" + org.maillage.support.TestUsers.letters(6);
         directory.create(coordinator.current(), data("Recyclerie du pays de Brocéliande " + word, null,

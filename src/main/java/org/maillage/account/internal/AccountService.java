@@ -53,6 +53,8 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     private final Authorizations authorizations;
     private final Notifications notifications;
     private final Audit audit;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountService.class);
+
     /** The web application's sessions (none in a command run without a web server). */
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final AccountProperties properties;
@@ -276,8 +278,12 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
 
     /** Ends every open session of the user (role change, deactivation, new password). */
     private void endSessions(long userId) {
-        sessions.ifAvailable(repository -> repository.findByPrincipalName(AccountPrincipal.principalName(userId)).keySet()
-                .forEach(repository::deleteById));
+        FindByIndexNameSessionRepository<?> repository = sessions.getIfAvailable();
+        if (repository == null) { // a command without a web server: no sessions to end
+            log.warn("No session repository: the sessions of user {} could not be ended", userId);
+            return;
+        }
+        repository.findByPrincipalName(AccountPrincipal.principalName(userId)).keySet().forEach(repository::deleteById);
     }
 
     // --- Self service -------------------------------------------------------------------------

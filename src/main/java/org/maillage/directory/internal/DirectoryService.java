@@ -85,18 +85,20 @@ class DirectoryService implements Directory {
         if (text != null) {
             // the same words (whatever their case and spaces), facets and page: the same answer, kept a while
             String words = String.join(" ", text.toLowerCase(java.util.Locale.ROOT).split("\\s+"));
-            FoundPage found = cache.get(new SearchKey(words, Map.copyOf(chosen), query.size(), offset),
-                    properties.searchResultsTtl(), () -> {
-                        List<StructureView> rows = new ArrayList<>();
-                        SearchCounts counts = runSearch(text, chosen, query.size(), offset, rows);
-                        return new FoundPage(withPlaces(rows, poleNames), counts);
-                    });
+            java.util.function.Supplier<FoundPage> search = () -> {
+                List<StructureView> rows = new ArrayList<>();
+                SearchCounts counts = runSearch(text, chosen, query.size(), offset, rows);
+                return new FoundPage(withPlaces(rows, poleNames), counts);
+            };
+            boolean kept = query.size() <= DirectoryCache.KEPT_PAGE_SIZE && query.page() < DirectoryCache.KEPT_PAGES;
+            FoundPage found = kept ? cache.searches.get(new SearchKey(words, Map.copyOf(chosen), query.size(), offset),
+                    properties.searchResultsTtl(), search) : search.get();
             return new StructurePage(found.rows(), found.counts().total(), query.page(), query.size(),
                     found.counts().facets(), poleNames);
         }
         // Browsing without words: the counts cover every published structure (kept a while), the
         // page comes in name order from the index.
-        SearchCounts counts = cache.get(new BrowseKey(Map.copyOf(chosen)), properties.browseCountsTtl(),
+        SearchCounts counts = cache.browseCounts.get(new BrowseKey(Map.copyOf(chosen)), properties.browseCountsTtl(),
                 () -> runSearch(null, chosen, 0, 0, new ArrayList<>()));
         Map<String, Object> params = new HashMap<>();
         chosen.forEach((facet, value) -> params.put("f_" + facet, value));

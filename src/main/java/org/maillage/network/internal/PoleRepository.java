@@ -176,9 +176,8 @@ class PoleRepository {
     }
 
     long insertNetwork(RegionalNetwork network) {
-        changed();
         Contact c = network.coordination();
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into network.network (code, name, region_code, coordination_name, coordination_email,
                     coordination_phone, coordination_website, coordination_address)
                 values (:code, :name, :region, :cname, :email, :phone, :website, :address)
@@ -188,12 +187,13 @@ class PoleRepository {
                 .param("cname", c.name()).param("email", c.email()).param("phone", c.phone())
                 .param("website", c.website()).param("address", c.address())
                 .query(Long.class).single();
+        changed();
+        return id;
     }
 
     PoleId insertPole(long networkId, String slug, String name, String carrierName, String territoryLabel,
             PoleStatus status, boolean nameVerified, String note) {
-        changed();
-        return new PoleId(jdbc.sql("""
+        PoleId id = new PoleId(jdbc.sql("""
                 insert into network.pole (network_id, slug, name, carrier_name, territory_label, status, name_verified, note)
                 values (:network, :slug, :name, :carrier, :territory, :status, :nameVerified, :note)
                 returning id
@@ -202,6 +202,8 @@ class PoleRepository {
                 .param("territory", territoryLabel).param("status", status.name())
                 .param("nameVerified", nameVerified).param("note", note)
                 .query(Long.class).single());
+        changed();
+        return id;
     }
 
     private static PoleSummary pole(ResultSet rs) throws SQLException {

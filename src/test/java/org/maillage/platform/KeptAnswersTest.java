@@ -1,4 +1,4 @@
-package org.maillage.directory.internal;
+package org.maillage.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class DirectoryCacheTest {
+class KeptAnswersTest {
 
-    private final DirectoryCache cache = new DirectoryCache();
+    private final KeptAnswers cache = new KeptAnswers();
     private final AtomicInteger computed = new AtomicInteger();
 
     private String search(String key, Duration ttl) {
