@@ -61,20 +61,29 @@ steal_since() { # snapshot taken before
   awk -v t="$(( after[0] - before[0] ))" -v s="$(( after[1] - before[1] ))" 'BEGIN { printf "%.0f", (t > 0 ? 100 * s / t : 0) }'
 }
 
-# pgbench with its per-transaction log, summarised like run_wrk: p50/p95/p99 in ms, requests/s.
+# pgbench with its per-transaction log, summarised like run_wrk: p50/p95/p99 in ms, requests/s; as
+# many threads as clients, up to 2 (one client: the statements one after the other). With PGBENCH_RATE
+# (transactions/s) at that rate, each latency counted from the transaction's actual start (its
+# schedule lag taken off), as wrk counts it from the request's send.
 run_pgbench() { # name connections duration script-options...
-  local name=$1 connections=$2 seconds=${3%s} before
+  local name=$1 connections=$2 seconds=${3%s} before rate=()
   shift 3
+  [ "${PGBENCH_RATE:-0}" -gt 0 ] && rate=(-R "$PGBENCH_RATE")
   rm -f "$OUT"/pgbench_log.*
   before=$(cpu_snapshot)
-  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M simple -c "$connections" -j 2 -T "$seconds" \
-    -l --log-prefix="$OUT/pgbench_log" "$@" maillage >/dev/null 2>"$OUT/pgbench.err"
+  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M simple -c "$connections" -j "$(( connections < 2 ? connections : 2 ))" \
+    -T "$seconds" "${rate[@]}" -l --log-prefix="$OUT/pgbench_log" "$@" maillage >/dev/null 2>"$OUT/pgbench.err" \
+    || { cat "$OUT/pgbench.err" >&2; return 1; }
   cat "$OUT"/pgbench_log.* | python3 -c "
 import sys
-lat = sorted(int(line.split()[2]) for line in sys.stdin)
+lat = []
+for line in sys.stdin:
+    f = line.split()
+    lat.append(max(0, int(f[2]) - (int(f[6]) if len(f) > 6 else 0)))
+lat.sort()
 n = len(lat)
 pct = lambda p: lat[min(n - 1, int(p / 100 * n))] / 1000
-print(f'$name c=$connections requests={n} rps={n / float($seconds):.0f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f} steal_pct=$(steal_since "$before")')
+print(f'$name c=$connections requests={n} rps={n / float($seconds):.1f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f} steal_pct=$(steal_since "$before")')
 "
 }
 
@@ -112,4 +121,20 @@ csv_log_from_next_start() {
       "log_filename = 'postgresql.log'" "log_parameter_max_length = -1"; do
     command psql -h localhost -p "$PG_PORT" -U postgres -d maillage -Atqc "alter system set $setting"
   done
+}
+
+# PostgreSQL's log of one request (curl arguments) into a file, for bench/capture_sql.py: the log is on
+# (log_min_duration_statement=0) for that request only (after csv_log_from_next_start and a restart).
+request_log() { # file curl-arguments...
+  local file=$1 log="$APP_DB_DIR/log/postgresql.csv" offset
+  shift
+  offset=$(stat -c %s "$log" 2>/dev/null || echo 0)
+  command psql -h localhost -p "$PG_PORT" -U postgres -d maillage -Atq -c "alter system set log_min_duration_statement = 0" \
+    -c "select pg_reload_conf()" >/dev/null
+  sleep 0.5
+  curl -s -o /dev/null "$@"
+  command psql -h localhost -p "$PG_PORT" -U postgres -d maillage -Atq -c "alter system reset log_min_duration_statement" \
+    -c "select pg_reload_conf()" >/dev/null
+  sleep 0.5
+  tail -c +"$((offset + 1))" "$log" >"$file"
 }

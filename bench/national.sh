@@ -231,95 +231,23 @@ paced() {
       "http://localhost:$APP_PORT$path" | awk -v name="$name" -v c="$connections" '/^RESULT/ { $1 = ""; print name, "c=" c, $0 }')
   echo "$result steal_pct=$(steal_since "$before")" | tee -a "$OUT/national-results.txt"
 }
-# pgbench on captured statements: name connections rate(0: as fast as it goes) script-files...
-# With a rate, the latency is counted from the transaction's actual start (its schedule lag taken off),
-# as wrk counts it from the request's send.
+# pgbench (lib.sh's run_pgbench) on captured statements: name connections rate(0: as fast as it goes)
+# script-files...
 sql_bench() {
-  local name=$1 connections=$2 rate=$3 seconds=${duration%s} before files=() options=()
+  local name=$1 connections=$2 rate=$3 files=()
   shift 3
   for f in "$@"; do files+=(-f "$f"); done
-  [ "$rate" -gt 0 ] && options=(-R "$rate")
-  rm -f "$OUT"/pgbench_log.*
-  before=$(cpu_snapshot)
-  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M simple -c "$connections" -j 2 -T "$seconds" "${options[@]}" \
-    -l --log-prefix="$OUT/pgbench_log" "${files[@]}" maillage >/dev/null 2>"$OUT/pgbench.err" || { cat "$OUT/pgbench.err" >&2; return 1; }
-  cat "$OUT"/pgbench_log.* | python3 -c "
-import sys
-lat = []
-for line in sys.stdin:
-    f = line.split()
-    lat.append(max(0, int(f[2]) - (int(f[6]) if len(f) > 6 else 0)))
-lat.sort()
-n = len(lat)
-pct = lambda p: lat[min(n - 1, int(p / 100 * n))] / 1000
-print(f'$name c=$connections requests={n} rps={n / float($seconds):.1f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f} steal_pct=$(steal_since "$before")')
-" | tee -a "$OUT/national-results.txt"
+  PGBENCH_RATE=$rate run_pgbench "$name" "$connections" "$duration" "${files[@]}" | tee -a "$OUT/national-results.txt"
 }
-cat > "$OUT/national-capture.py" <<'PY'
-# Statements of one request from PostgreSQL's CSV log (application connections only), with their
-# parameters written in, as one pgbench script: begin; … rollback; (writes are replayed, not kept).
-# For a request that writes (arguments given: the literals it made, e-mails, and the ids of the rows
-# it created), each replay gets new values: the given literals, and every uuid and SHA-256 written by
-# an INSERT (submission key, session, token), so that unique keys hold; the foreign keys to the new
-# ids are not checked in the replay (session_replication_role = replica).
-import csv, re, sys
-out, replace = sys.argv[1], sys.argv[2:]
-statements = []
-for row in csv.reader(sys.stdin):
-    if len(row) < 23 or row[11] != 'LOG' or row[22] in ('psql', 'pgbench'):
-        continue
-    m = re.match(r'duration: ([\d.]+) ms  (?:execute [^:]*|statement): (.*)', row[13], re.S)
-    if not m:
-        continue
-    params = dict(re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", row[14])) if row[14].startswith('Parameters:') else {}
-    sql = re.sub(r'\$(\d+)\b', lambda p: params.get(p.group(1), p.group(0)), m.group(2))
-    sql = ' '.join(re.sub(r'--[^\n]*', '', sql).split())  # comments out, then one line
-    # the request's own transactions (BEGIN READ ONLY…) give way to the one of the replay
-    if not sql or sql.upper().startswith(('BEGIN', 'COMMIT', 'ROLLBACK', 'SET SESSION CHARACTERISTICS', 'SET TRANSACTION', 'SHOW ')):
-        continue
-    statements.append((float(m.group(1)), sql))
-renewed = {}
-if replace:
-    for _, sql in statements:
-        if sql.upper().startswith('INSERT'):
-            for literal in re.findall(r"'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64})'", sql):
-                renewed.setdefault(literal, 'v%d' % len(renewed))
-with open(out, 'w') as f:
-    if replace:
-        f.write('\\set n random(1, 2000000000)\n')
-        for literal, var in renewed.items():
-            expression = "md5(:n || '%s')::uuid::text" % var if len(literal) == 36 else "md5(:n || '%s') || md5('%s' || :n)" % (var, var)
-            f.write('select %s as %s \\gset\n' % (expression, var))
-    f.write('begin;\n')
-    if replace:
-        f.write('set local session_replication_role = replica;\n')
-    for ms, sql in statements:
-        for literal, var in renewed.items():
-            sql = sql.replace("'" + literal + "'", "':" + var + "'")
-        for literal in replace:  # an id: n; a text: n before it
-            new = "':n'" if literal.isdigit() else "(:n || '-' || '" + literal + "')"
-            sql = sql.replace("'" + literal + "'", new)
-        f.write(sql + ';\n')
-    f.write('rollback;\n')
-print(f'statements={len(statements)} server_ms={sum(ms for ms, _ in statements):.1f} renewed={len(renewed) + len(replace)}', end='')
-for ms, sql in sorted(statements, reverse=True)[:2]:
-    print(f' | {ms:.1f} ms {sql[:70]}', end='')
-print()
-PY
-# The statements of one request (curl arguments after the name): the log is on for that request only.
-capture() { # file curl-arguments... (the literals to renew: REPLACE="a b")
-  local file=$1 log="$APP_DB_DIR/log/postgresql.csv" offset
+# The statements of one request (curl arguments) as a pgbench script (bench/capture_sql.py); REPLACE: an
+# e-mail the request wrote, whose user, porteur and project ids are renewed in the replay too.
+capture() { # file curl-arguments...
+  local file=$1 ids=""
   shift
-  offset=$(stat -c %s "$log" 2>/dev/null || echo 0)
-  psql -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
-  sleep 0.5
-  curl -s -o /dev/null "$@"
-  psql -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
-  sleep 0.5
-  local ids=""
+  request_log "${file%.sql}.log" "$@"
   [ -n "${REPLACE:-}" ] && ids=$(psql -c "select u.id, p.id, j.id from account.user_account u join journey.porteur p on p.user_id = u.id
     join journey.project j on j.porteur_id = p.id where u.email = '$REPLACE'" | tr '|' ' ')
-  echo "capture $(basename "$file"): $(tail -c +"$((offset + 1))" "$log" | python3 "$OUT/national-capture.py" "$file" ${REPLACE:-} $ids)" \
+  echo "capture $(basename "$file"): $(python3 "$BENCH_DIR/capture_sql.py" "$file" ${REPLACE:-} $ids <"${file%.sql}.log")" \
     >>"$OUT/national-captures.txt"
 }
 rss_sampler() {

@@ -88,23 +88,6 @@ sequential() { # name
   echo "$1 requests=$requests bytes=$(echo "$line" | awk '{ print $3 }') times_s=$(IFS=,; echo "${times[*]}")" \
     "first_s=${times[0]} rest_median_s=$(printf '%s\n' "${times[@]:1}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
 }
-# run_pgbench of lib.sh with as many pgbench threads as clients when fewer than 2 (one client: the
-# statements of one request one after the other, as the application runs them).
-run_pgbench_clients() { # name connections duration script-options...
-  local name=$1 connections=$2 seconds=${3%s} before
-  shift 3
-  rm -f "$OUT"/pgbench_log.*
-  before=$(cpu_snapshot)
-  pgbench -h localhost -p "$PG_PORT" -U postgres -n -M simple -c "$connections" -j "$(( connections < 2 ? connections : 2 ))" \
-    -T "$seconds" -l --log-prefix="$OUT/pgbench_log" "$@" maillage >/dev/null 2>"$OUT/pgbench.err"
-  cat "$OUT"/pgbench_log.* | python3 -c "
-import sys
-lat = sorted(int(line.split()[2]) for line in sys.stdin)
-n = len(lat)
-pct = lambda p: lat[min(n - 1, int(p / 100 * n))] / 1000
-print(f'$name c=$connections requests={n} rps={n / float($seconds):.1f} p50_ms={pct(50):.2f} p95_ms={pct(95):.2f} p99_ms={pct(99):.2f} steal_pct=$(steal_since "$before")')
-"
-}
 run_wrk_cookie() { # name connections path [duration]
   local before result
   before=$(cpu_snapshot)
@@ -112,42 +95,11 @@ run_wrk_cookie() { # name connections path [duration]
     | awk -v name="$1" -v c="$2" '/^RESULT/ { $1 = ""; print name, "c=" c, $0 }')
   echo "$result steal_pct=$(steal_since "$before")"
 }
-cat > "$OUT/observatory-capture.py" <<'PY'
-import csv, re, sys
-out = sys.argv[1]
-statements = []
-for row in csv.reader(sys.stdin):
-    if len(row) < 23 or row[11] != 'LOG' or row[22] == 'psql':
-        continue
-    m = re.match(r'duration: ([\d.]+) ms  (?:execute [^:]*|statement): (.*)', row[13], re.S)
-    if not m:
-        continue
-    params = dict(re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", row[14])) if row[14].startswith('Parameters:') else {}
-    sql = re.sub(r'\$(\d+)\b', lambda p: params.get(p.group(1), p.group(0)), m.group(2))
-    statements.append((float(m.group(1)), ' '.join(sql.split())))
-reads = [(ms, sql) for ms, sql in statements if sql.lower().startswith(('select', 'with'))]
-with open(out + '.sql', 'w') as f:
-    for ms, sql in reads:
-        f.write(sql + ';\n')
-with open(out + '-timed.txt', 'w') as f:
-    for ms, sql in sorted(statements, reverse=True):
-        f.write(f'{ms:10.3f} ms  {sql}\n')
-print(f'statements={len(statements)} reads={len(reads)} server_ms={sum(ms for ms, _ in statements):.1f}', end='')
-for ms, sql in sorted(statements, reverse=True)[:3]:
-    print(f' | {ms:.1f} ms {sql[:80]}', end='')
-print()
-PY
-# The statements of one request, from PostgreSQL's log: the log is on (log_min_duration_statement=0)
-# for that request only; each statement with its parameters written in, its time, in order.
+# The statements of one request (its reads), from PostgreSQL's log: each with its parameters written
+# in, its time, in order (bench/capture_sql.py).
 capture() { # name
-  local log="$APP_DB_DIR/log/postgresql.csv" offset
-  offset=$(stat -c %s "$log" 2>/dev/null || echo 0)
-  psql -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
-  sleep 0.5
-  curl -s -o /dev/null -H "Cookie: $COOKIE" "http://localhost:$APP_PORT$page"
-  psql -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
-  sleep 0.5
-  tail -c +"$((offset + 1))" "$log" | python3 "$OUT/observatory-capture.py" "$OUT/observatory-$1"
+  request_log "$OUT/observatory-$1.log" -H "Cookie: $COOKIE" "http://localhost:$APP_PORT$page"
+  python3 "$BENCH_DIR/capture_sql.py" "$OUT/observatory-$1.sql" --reads <"$OUT/observatory-$1.log"
 }
 
 # --- 2. Cache on: cold first request, then cached -----------------------------------------------------
@@ -159,7 +111,7 @@ for path in "/css/maillage.css"; do run_wrk warmup 4 10s "$path" >/dev/null; don
 run_wrk_cookie warmup 4 "$page" 10s >/dev/null
 run_wrk static-file 4 "$duration" "/css/maillage.css"
 run_wrk_cookie dashboard-cached 4 "$page"
-run_pgbench_clients sql-cached-request 4 "$duration" -f "$OUT/observatory-cached.sql"
+run_pgbench sql-cached-request 4 "$duration" -f "$OUT/observatory-cached.sql"
 stop_app
 
 # --- 3. Cache off: every request computed -------------------------------------------------------------
@@ -168,9 +120,9 @@ sign_in
 sequential "cache-off sequential"
 echo "capture cache-off (a computed request): $(capture computed)"
 run_wrk_cookie dashboard-computed 1 "$page"
-run_pgbench_clients sql-computed-request 1 "$duration" -f "$OUT/observatory-computed.sql"
+run_pgbench sql-computed-request 1 "$duration" -f "$OUT/observatory-computed.sql"
 run_wrk_cookie dashboard-computed 2 "$page"
-run_pgbench_clients sql-computed-request 2 "$duration" -f "$OUT/observatory-computed.sql"
+run_pgbench sql-computed-request 2 "$duration" -f "$OUT/observatory-computed.sql"
 # The plans of the three slowest statements of a computed request.
 awk '{ sub(/^ *[0-9.]+ ms  /, "") } /^(select|with) / && n++ < 3' "$OUT/observatory-computed-timed.txt" | while read -r sql; do
   echo "--- $sql"
