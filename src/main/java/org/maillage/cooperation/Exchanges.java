@@ -25,6 +25,9 @@ public interface Exchanges {
     /** The regions whose network the user belongs to (whose offers and needs they read); empty for none. */
     java.util.Set<String> networkRegions(CurrentUser user);
 
+    /** The pôles whose cooperation the user follows (animates, or coordinates their region), by name. */
+    java.util.List<org.maillage.network.PoleSummary> followedPoles(CurrentUser user);
+
     /**
      * Publishes an offer or a need of a member structure; its id.
      *

@@ -83,6 +83,12 @@ class ExchangeService implements Exchanges {
     }
 
     @Override
+    public List<org.maillage.network.PoleSummary> followedPoles(CurrentUser user) {
+        return access.followedPoles(user).stream()
+                .sorted(java.util.Comparator.comparing(org.maillage.network.PoleSummary::name)).toList();
+    }
+
+    @Override
     @Transactional
     public long publish(CurrentUser user, NewListing listing) {
         StructureView structure = access.actingFor(user, listing.structureSlug());

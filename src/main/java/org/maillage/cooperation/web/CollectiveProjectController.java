@@ -86,8 +86,8 @@ class CollectiveProjectController {
         List<CooperationPages.PoleChoice> poles = pages.networkPoleChoices(user);
         authorizations.check(!poles.isEmpty());
         List<Exchanges.StructureChoice> structures = exchanges.structuresActingFor(user);
-        model.addAttribute("form", new ProjectForm(pages.followedPoles(user).size() == 1
-                ? pages.followedPoles(user).get(0).slug() : "", "", "", "", "",
+        List<CooperationPages.PoleChoice> followed = pages.followedPoles(user);
+        model.addAttribute("form", new ProjectForm(followed.size() == 1 ? followed.get(0).slug() : "", "", "", "", "",
                 structures.size() == 1 ? structures.get(0).slug() : "", ""));
         return formPage(user, null, model);
     }

@@ -53,12 +53,7 @@ class CooperationPages {
 
     /** The pôles the user follows, by name. */
     java.util.List<PoleChoice> followedPoles(CurrentUser user) {
-        java.util.Set<String> animated = user.scopes(org.maillage.account.Role.ANIMATEUR, org.maillage.account.ScopeType.POLE);
-        java.util.Set<String> regions = user.scopes(org.maillage.account.Role.COORDINATEUR,
-                org.maillage.account.ScopeType.REGION);
-        return poles.list().stream().filter(p -> animated.contains(p.slug()) || regions.contains(p.regionCode()))
-                .sorted(java.util.Comparator.comparing(PoleSummary::name)).map(p -> new PoleChoice(p.slug(), p.name()))
-                .toList();
+        return exchanges.followedPoles(user).stream().map(p -> new PoleChoice(p.slug(), p.name())).toList();
     }
 
     /** The pôles of the user's network (the regions they belong to), by name. */
