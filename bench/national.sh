@@ -2,7 +2,7 @@
 # National scale, in one command: fills a database with national data from the real geography, then
 # measures the seven paths of issue 9 on it, each next to baselines measured in the same run.
 #
-#   bench/national.sh [all|generate|measure|uncached]   (default all; Debian: apt-get install wrk postgresql npm)
+#   bench/national.sh [all|generate|measure|uncached|intake]   (default all; Debian: apt-get install wrk postgresql npm)
 #
 # generate: the whole of France's geography (@etalab/decoupage-administratif, npm pack; ~35,000
 #   communes, their EPCI, départements and régions) imported by the application's own command; the 13
@@ -14,11 +14,12 @@
 #   what it holds is not generated again.
 # measure: the packaged application on that database (JAVA_OPTS, default -Xmx256m), then, for each
 #   path, wrk on loopback (bench/paced.lua: at a fixed rate for the public reads, RATE=200 requests/s;
-#   as fast as 4 connections go for the signed-in pages; 16 connections for the intake) and, as
+#   as fast as 4 connections go for the signed-in pages; 16 visitors for the intake) and, as
 #   baselines of the same run, a static file of the same server under the same load and the SQL of
 #   the same request through pgbench (captured from PostgreSQL's own log while one request of each
 #   variant runs; every statement of it, writes included, replayed in a transaction rolled back).
 #   The application's resident memory (RSS) is sampled every second; its peak is printed at the end.
+# intake: the intake alone (its SQL captured, a warm-up, the run).
 # uncached: the directory's searches again with the cache of their results off, to show what a search
 #   that is not kept costs (its SQL baseline captured by measure).
 # Results: docs/BENCHMARKS.md §11. Raw outputs: bench/out/national-*.
@@ -224,10 +225,10 @@ SQL
 # --- Measurement helpers ------------------------------------------------------------------------------
 # wrk through paced.lua: name connections url-path [extra environment for paced.lua]
 paced() {
-  local name=$1 connections=$2 path=$3 before result
+  local name=$1 connections=$2 path=$3 before result threads=${WRK_THREADS:-2}
   shift 3
   before=$(cpu_snapshot)
-  result=$(env THREADS=2 "$@" wrk -t2 -c"$connections" -d"$duration" --timeout 10s -s "$BENCH_DIR/paced.lua" \
+  result=$(env THREADS="$threads" "$@" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$BENCH_DIR/paced.lua" \
       "http://localhost:$APP_PORT$path" | awk -v name="$name" -v c="$connections" '/^RESULT/ { $1 = ""; print name, "c=" c, $0 }')
   echo "$result steal_pct=$(steal_since "$before")" | tee -a "$OUT/national-results.txt"
 }
@@ -255,6 +256,42 @@ rss_sampler() {
     awk '/^VmRSS/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null >>"$OUT/national-rss.txt"
     sleep 1
   done
+}
+
+# One intake as a browser sends it, its SQL captured: its session and token first, then the request
+# and the thank-you page it is redirected to (a submission's SQL: both, national-sql-intake.sql).
+capture_intake() {
+  local base="http://localhost:$APP_PORT" jar="$OUT/national-intake.jar" token key
+  # one intake first, so that what the node keeps (the pôles, 30 s) is kept as in a steady state
+  duration=2s WRK_THREADS=2 paced warmup 2 /je-porte-un-projet MODE=intake >/dev/null
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "$base/je-porte-un-projet" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  key=$(python3 -c "import uuid; print(uuid.uuid4())")
+  # the ids its rows got, found after it, are renewed in its replay too (REPLACE is read by capture once
+  # the request has run)
+  REPLACE="capture-$key@bench.maillage.localhost" capture "$OUT/national-sql-intake-0.sql" -c "$jar" -b "$jar" \
+    --data-urlencode "displayName=Capture" --data-urlencode "email=capture-$key@bench.maillage.localhost" --data-urlencode "phone=" \
+    --data-urlencode "collective=false" --data-urlencode "idea=Une épicerie solidaire" --data-urlencode "commune=29151" \
+    --data-urlencode "stage=IDEE" --data-urlencode "needs=DEFINE_IDEA" --data-urlencode "heardFrom=WORD_OF_MOUTH" \
+    --data-urlencode "consentContact=true" --data-urlencode "consentData=true" --data-urlencode "website=" \
+    --data-urlencode "submissionKey=$key" --data-urlencode "_csrf=$token" "$base/je-porte-un-projet"
+  capture "$OUT/national-sql-intake-1.sql" -c "$jar" -b "$jar" "$base/je-porte-un-projet/merci"
+  cat "$OUT/national-sql-intake-0.sql" "$OUT/national-sql-intake-1.sql" >"$OUT/national-sql-intake.sql"
+}
+# The intake as fast as 16 visitors go (each a thread with its connection: the form once, then a post
+# and its thank-you page, again and again), its stored projects counted in the database, then its SQL
+# alone (the post's and the thank-you page's) at the same concurrency.
+run_intake() {
+  echo "--- intake, as fast as 16 visitors go (submissions counted in the database)"
+  local before_count after_count
+  # the JIT compiles the intake's code for about 30 s
+  duration=30s WRK_THREADS=16 paced warmup 16 /je-porte-un-projet MODE=intake >/dev/null
+  before_count=$(psql -c "select count(*) from journey.project")
+  WRK_THREADS=16 paced intake-form 16 /je-porte-un-projet MODE=intake
+  after_count=$(psql -c "select count(*) from journey.project")
+  echo "intake-stored projects=$((after_count - before_count)) per_s=$(python3 -c "print(round(($after_count - $before_count) / ${duration%s}, 1))")" \
+    | tee -a "$OUT/national-results.txt"
+  sql_bench intake-sql 16 0 "$OUT"/national-sql-intake.sql
 }
 
 measure() {
@@ -309,19 +346,7 @@ JSON
     capture "$OUT/national-sql-orientation-$i.sql" -H "Cookie: $animator" -H 'Content-Type: application/json' -d "$body" "$base/api/v1/orientation"
     i=$((i + 1))
   done <"$bodies"
-  # One intake as a browser sends it: its session and token first, then the request captured.
-  local jar="$OUT/national-intake.jar" token key
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/je-porte-un-projet" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  key=$(python3 -c "import uuid; print(uuid.uuid4())")
-  # the ids its rows got, found after it, are renewed in its replay too (REPLACE is read by capture once
-  # the request has run)
-  REPLACE="capture-$key@bench.maillage.localhost" capture "$OUT/national-sql-intake-0.sql" -c "$jar" -b "$jar" \
-    --data-urlencode "displayName=Capture" --data-urlencode "email=capture-$key@bench.maillage.localhost" --data-urlencode "phone=" \
-    --data-urlencode "collective=false" --data-urlencode "idea=Une épicerie solidaire" --data-urlencode "commune=29151" \
-    --data-urlencode "stage=IDEE" --data-urlencode "needs=DEFINE_IDEA" --data-urlencode "heardFrom=WORD_OF_MOUTH" \
-    --data-urlencode "consentContact=true" --data-urlencode "consentData=true" --data-urlencode "website=" \
-    --data-urlencode "submissionKey=$key" --data-urlencode "_csrf=$token" "$base/je-porte-un-projet"
+  capture_intake
   cat "$OUT/national-captures.txt"
 
   # Warm-up: every path for a few seconds (the JIT, the connection pool, PostgreSQL's buffers).
@@ -351,14 +376,7 @@ JSON
   sql_bench inbox-sql 4 0 "$OUT"/national-sql-inbox-*.sql
   paced dashboard-page 4 "$dashboard" COOKIE="$coordinator"
   sql_bench dashboard-sql 4 0 "$OUT"/national-sql-dashboard-*.sql
-  echo "--- intake, as fast as 16 connections go (submissions counted in the database)"
-  local before_count after_count
-  before_count=$(psql -c "select count(*) from journey.project")
-  paced intake-form 16 /je-porte-un-projet MODE=intake
-  after_count=$(psql -c "select count(*) from journey.project")
-  echo "intake-stored projects=$((after_count - before_count)) per_s=$(python3 -c "print(round(($after_count - $before_count) / ${duration%s}, 1))")" \
-    | tee -a "$OUT/national-results.txt"
-  sql_bench intake-sql 16 0 "$OUT"/national-sql-intake-0.sql
+  run_intake
   echo "rss: peak $(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status") kB (VmHWM), sampled max $(sort -n "$OUT/national-rss.txt" | tail -1) kB, now $(awk '/^VmRSS/ { print $2 }' "/proc/$APP_PID/status") kB" \
     | tee -a "$OUT/national-results.txt"
   stop_app
@@ -385,10 +403,21 @@ uncached() {
   stop_app
 }
 
+# The intake alone (its capture, a warm-up, the run): to work on it without the other paths.
+intake() {
+  : >"$OUT/national-captures.txt"
+  start_app "${app_options[@]}"
+  capture_intake
+  cat "$OUT/national-captures.txt"
+  run_intake
+  stop_app
+}
+
 case "$what" in
   generate) generate ;;
+  intake) intake ;;
   measure) measure ;;
   uncached) uncached ;;
   all) generate; measure; uncached ;;
-  *) echo "usage: bench/national.sh [all|generate|measure|uncached]" >&2; exit 2 ;;
+  *) echo "usage: bench/national.sh [all|generate|measure|uncached|intake]" >&2; exit 2 ;;
 esac

@@ -3,10 +3,10 @@
 -- space inside a query), with the COOKIE header when set. Modes (MODE):
 --   get (default)  GET each path;
 --   post-json      POST the JSON bodies of BODIES_FILE (one a line) in turn to the URL's path;
---   intake         "Je porte un projet" as a browser sends it: each thread gets the form once (its
---                  session and CSRF token), then posts a new request with a new submission key each
---                  time, from a random address (X-Forwarded-For); a success is the 302 to the
---                  thank-you page.
+--   intake         "Je porte un projet" as browsers send it, with one connection a thread (wrk -tN -cN):
+--                  each thread is a visitor who gets the form once (a session and its CSRF token),
+--                  then posts a new request with a new submission key, from a random address
+--                  (X-Forwarded-For), follows the redirect to the thank-you page, and posts again.
 -- Pacing: each thread keeps a schedule of slots (1 / its share of RATE apart) and delay() holds a
 -- connection until its slot; latency is measured from the actual send, as wrk does. With enough
 -- connections (rate × latency), the offered rate holds; when the server falls behind, late slots
@@ -36,7 +36,9 @@ function setup(thread)
 end
 
 local mode, paths, bodies, cookie, interval, next_slot
-local counter, token, session = 0, nil, nil
+-- intake: this thread's visitor (its session and token), and its next step: "post", or "thanks" (the
+-- redirect to follow) once a post was answered with it
+local counter, visitor, step = 0, nil, "post"
 
 function init(args)
   mode = os.getenv("MODE") or "get"
@@ -77,19 +79,24 @@ end
 function request()
   counter = counter + 1
   if mode == "intake" then
-    if not token then
+    if not visitor then
       return wrk.format("GET", "/je-porte-un-projet")
     end
+    if step == "thanks" then
+      step = "post"
+      return wrk.format("GET", "/je-porte-un-projet/merci", {["Cookie"] = visitor.session})
+    end
+    step = "posted"
     local key = uuid()
     local body = "displayName=Charge+" .. counter .. "&email=charge-" .. string.sub(key, 1, 8)
       .. "%40bench.maillage.localhost&phone=&collective=false&idea=Une+%C3%A9picerie+solidaire+" .. string.sub(key, 1, 8)
       .. "&commune=29151&stage=IDEE&needs=DEFINE_IDEA&heardFrom=WORD_OF_MOUTH&consentContact=true&consentData=true"
-      .. "&website=&submissionKey=" .. key .. "&_csrf=" .. token
+      .. "&website=&submissionKey=" .. key .. "&_csrf=" .. visitor.token
     -- people write from their own addresses (the reverse proxy's X-Forwarded-For, trusted from loopback):
     -- the limit of requests per address and hour applies to each, as in real use
     local client = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
     return wrk.format("POST", "/je-porte-un-projet", {["Content-Type"] = "application/x-www-form-urlencoded",
-      ["Cookie"] = session, ["X-Forwarded-For"] = client}, body)
+      ["Cookie"] = visitor.session, ["X-Forwarded-For"] = client}, body)
   end
   local headers = {}
   if cookie then headers["Cookie"] = cookie end
@@ -106,10 +113,15 @@ end
 -- only for the intake (wrk hands every body to Lua when a response() exists)
 if os.getenv("MODE") == "intake" then
 response = function(status, headers, body)
-  if not token and status == 200 then
-    token = string.match(body, 'name="_csrf" value="([^"]+)"')
+  if not visitor then
     local set = headers["Set-Cookie"] or headers["set-cookie"] or ""
-    session = string.match(set, "(MAILLAGE_SESSION=[^;]+)")
+    local token = string.match(body, 'name="_csrf" value="([^"]+)"')
+    local session = string.match(set, "(MAILLAGE_SESSION=[^;]+)")
+    if status == 200 and token and session then visitor = {token = token, session = session} end
+  elseif step == "posted" then
+    -- sent: the browser follows the redirect to the thank-you page; else (the form shown again) it
+    -- posts another one
+    step = status == 302 and "thanks" or "post"
   end
 end
 end
