@@ -83,14 +83,15 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
 
     @Override
     public UserId ensurePorteur(String email, String displayName) {
-        UserRecord user = users.findByEmail(email).orElseGet(() ->
-                users.findById(users.insert(email, displayName, UserRecord.Status.ACTIVE)).orElseThrow());
-        if (users.grants(user.id()).stream().anyMatch(grant -> grant.role().isStaff())) {
+        Optional<UserRecord> known = users.findByEmail(email);
+        long id = known.map(UserRecord::id).orElseGet(() -> users.insert(email, displayName, UserRecord.Status.ACTIVE));
+        if (known.isPresent() && users.grants(id).stream().anyMatch(grant -> grant.role().isStaff())) {
             // a staff account never becomes a porteur's: their rights must not mix
             throw new RuleViolationException("porteur.email.staff");
         }
-        users.addGrant(user.id(), new Grant(Role.PORTEUR, ScopeType.SELF, Long.toString(user.id()), user.displayName(), null));
-        return new UserId(user.id());
+        String name = known.map(UserRecord::displayName).orElse(displayName.strip());
+        users.addGrant(id, new Grant(Role.PORTEUR, ScopeType.SELF, Long.toString(id), name, null));
+        return new UserId(id);
     }
 
     @Override
@@ -106,8 +107,7 @@ class AccountService implements Accounts, AccountAdministration, SelfService {
     @Override
     @Transactional(readOnly = true)
     public boolean isStaffEmail(String email) {
-        return users.findByEmail(email).stream()
-                .anyMatch(user -> users.grants(user.id()).stream().anyMatch(grant -> grant.role().isStaff()));
+        return users.hasStaffGrant(email);
     }
 
     @Override

@@ -42,6 +42,14 @@ class UserRepository {
                 .param("email", email.strip()).query(USER).optional();
     }
 
+    /** Whether the account of this address (if any) holds a staff role: any role but the porteur's. */
+    boolean hasStaffGrant(String email) {
+        return jdbc.sql("""
+                select exists (select 1 from account.user_account u join account.role_grant g on g.user_id = u.id
+                               where lower(u.email) = lower(:email) and g.role <> 'PORTEUR')
+                """).param("email", email.strip()).query(Boolean.class).single();
+    }
+
     long insert(String email, String displayName, UserRecord.Status status) {
         return jdbc.sql("""
                 insert into account.user_account (email, display_name, status) values (:email, :name, :status) returning id

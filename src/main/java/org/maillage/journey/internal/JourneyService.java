@@ -112,15 +112,17 @@ class JourneyService implements Journeys {
         }
         Instant now = clock.instant();
         String client = SecretTokens.hash(clientAddress == null ? "-" : clientAddress);
-        long recent = jdbc.sql("select count(*) from journey.intake_attempt where client_hash = :client and at > :since")
-                .param("client", client).param("since", Timestamp.from(now.minusSeconds(3600))).query(Long.class).single();
+        // one statement: this attempt recorded, the address's older ones dropped, and the attempts of the
+        // last hour before it counted (a refusal rolls the attempt back with the rest)
+        long recent = jdbc.sql("""
+                with dropped as (delete from journey.intake_attempt where client_hash = :client and at <= :since),
+                     added as (insert into journey.intake_attempt (client_hash, at) values (:client, :at))
+                select count(*) from journey.intake_attempt where client_hash = :client and at > :since
+                """).param("client", client).param("since", Timestamp.from(now.minusSeconds(3600)))
+                .param("at", Timestamp.from(now)).query(Long.class).single();
         if (recent >= properties.intakesPerHour()) {
             throw new RuleViolationException("intake.tooMany");
         }
-        jdbc.sql("delete from journey.intake_attempt where client_hash = :client and at < :before")
-                .param("client", client).param("before", Timestamp.from(now.minusSeconds(3600))).update();
-        jdbc.sql("insert into journey.intake_attempt (client_hash, at) values (:client, :at)")
-                .param("client", client).param("at", Timestamp.from(now)).update();
         String email = form.email().strip();
         if (accounts.isStaffEmail(email)) {
             // answered as usual, so that the form never tells which addresses are the staff's; the mailbox
