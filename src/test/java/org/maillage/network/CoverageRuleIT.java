@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.maillage.platform.RuleViolationException;
 import org.maillage.support.MaillageIntegrationTest;
@@ -74,6 +75,29 @@ class CoverageRuleIT {
                         assertThat(messages.getMessage(e.messageKey(), e.arguments(), Locale.FRENCH))
                                 .contains("Brest (29019) — « ADESS Pays de Brest »"));
         assertThat(coverageRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aResolutionKeptByTheNodeFollowsACoverageChangeAtOnce() {
+        PoleCoverage before = poles.findBySlug("adess-cornouaille").orElseThrow();
+        String epci = before.epcis().get(0).epci().code();
+        String commune = jdbc.sql("select code from territory.commune where epci_code = :epci order by code limit 1")
+                .param("epci", epci).query(String.class).single();
+        assertThat(poles.resolve(commune).pole().slug()).isEqualTo("adess-cornouaille"); // kept from now on
+        Map<String, Boolean> epcis = before.epcis().stream()
+                .collect(Collectors.toMap(e -> e.epci().code(), PoleCoverage.CoveredEpci::verified));
+        Map<String, Boolean> communes = before.communes().stream()
+                .collect(Collectors.toMap(c -> c.commune().code(), PoleCoverage.CoveredCommune::verified));
+        Map<String, Boolean> without = new java.util.HashMap<>(epcis);
+        without.remove(epci);
+        try {
+            poles.changeCoverage(before.pole().id(), new CoverageChange(without, communes));
+            PoleSummary now = poles.resolve(commune).pole();
+            assertThat(now == null ? "none" : now.slug()).isNotEqualTo("adess-cornouaille");
+        } finally {
+            poles.changeCoverage(before.pole().id(), new CoverageChange(epcis, communes));
+        }
+        assertThat(poles.resolve(commune).pole().slug()).isEqualTo("adess-cornouaille");
     }
 
     @Test

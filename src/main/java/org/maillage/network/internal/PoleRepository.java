@@ -22,6 +22,8 @@ class PoleRepository {
 
     static final Duration LIST_TTL = Duration.ofSeconds(30);
     private final KeptAnswers kept = new KeptAnswers();
+    /** The resolutions of communes (one a commune asked: 35,000 in France, a few thousand worth keeping). */
+    private final KeptAnswers resolutions = new KeptAnswers(5_000);
 
     /** A pôle and, for a resolution, whether the covering row is verified. */
     record Covering(PoleSummary pole, boolean verified) {}
@@ -63,7 +65,20 @@ class PoleRepository {
     }
 
     /** The pôle covering a commune, preferring the network of the commune's region, then a direct link. */
+    /**
+     * The pôle covering a commune (its own line first, then its EPCI's; one of the region first), kept
+     * like the list: a pôle's resolution is asked by every public form and page.
+     */
     Optional<Covering> findCovering(String communeCode, String epciCode, String regionCode) {
+        return resolutions.get(new CoveringKey(communeCode, epciCode, regionCode), LIST_TTL,
+                () -> readCovering(communeCode, epciCode, regionCode));
+    }
+
+    private record CoveringKey(String commune, String epci, String region) {}
+
+    private record NetworkKey(String region) {}
+
+    private Optional<Covering> readCovering(String communeCode, String epciCode, String regionCode) {
         return jdbc.sql("""
                 with coverage as (
                     select pole_id, verified, 0 as how from network.pole_coverage_commune where commune_code = :commune
@@ -92,9 +107,13 @@ class PoleRepository {
                 () -> List.copyOf(jdbc.sql(POLE_SELECT + " order by n.name, public.search_key(p.name)").query(POLE).list()));
     }
 
-    /** After a change of a pôle or a network on this node: the list is read again once it commits. */
+    /**
+     * After a change of a pôle, its coverage or a network on this node: the list and the resolutions are
+     * read again once it commits.
+     */
     void changed() {
         kept.clearAfterCommit();
+        resolutions.clearAfterCommit();
     }
 
     Optional<PoleSummary> findBySlug(String slug) {
@@ -105,9 +124,10 @@ class PoleRepository {
         return jdbc.sql(POLE_SELECT + " where p.id = :id").param("id", id.value()).query(POLE).optional();
     }
 
+    /** The network of a region, kept like the list. */
     Optional<RegionalNetwork> findNetworkOfRegion(String regionCode) {
-        return jdbc.sql("select * from network.network where region_code = :region")
-                .param("region", regionCode).query(NETWORK).optional();
+        return resolutions.get(new NetworkKey(regionCode), LIST_TTL, () -> jdbc.sql("select * from network.network where region_code = :region")
+                .param("region", regionCode).query(NETWORK).optional());
     }
 
     Optional<RegionalNetwork> findNetwork(String code) {

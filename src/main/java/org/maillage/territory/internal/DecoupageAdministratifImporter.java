@@ -59,12 +59,15 @@ class DecoupageAdministratifImporter {
             List<String> codesPostaux, String chefLieu, String commune) {}
 
     private static final Logger log = LoggerFactory.getLogger(DecoupageAdministratifImporter.class);
+
+    private final TerritoryRepository repository;
     private static final int BATCH = 2000;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    DecoupageAdministratifImporter(JdbcTemplate jdbc, ObjectMapper json) {
+    DecoupageAdministratifImporter(JdbcTemplate jdbc, ObjectMapper json, TerritoryRepository repository) {
+        this.repository = repository;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -75,6 +78,7 @@ class DecoupageAdministratifImporter {
      */
     @Transactional
     Report importFiles(DataFiles files, String datasetName, String version, boolean complete) {
+        repository.changed();
         long start = System.nanoTime();
         List<RegionJson> regions = readAll(files, "regions.json", RegionJson.class);
         List<DepartementJson> departements = readAll(files, "departements.json", DepartementJson.class);
@@ -226,6 +230,7 @@ class DecoupageAdministratifImporter {
      */
     @Transactional
     int importCentres(CentresFile file, String datasetName) {
+        repository.changed();
         long start = System.nanoTime();
         batch("""
                 update territory.commune set latitude = ?, longitude = ?

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.maillage.platform.KeptAnswers;
 import org.maillage.territory.Commune;
 import org.maillage.territory.CommuneSuggestion;
 import org.maillage.territory.Epci;
@@ -28,6 +30,10 @@ import org.springframework.stereotype.Repository;
 /** Reads the territory schema. Search keys are computed by {@code public.search_key} in SQL only. */
 @Repository
 class TerritoryRepository {
+
+    static final Duration COMMUNE_TTL = Duration.ofMinutes(10);
+    /** The communes asked for (35,000 in France; a few thousand worth keeping). */
+    private final KeptAnswers communes = new KeptAnswers(5_000);
 
     private static final String COMMUNE_COLUMNS = """
             c.code, c.name, c.departement_code, d.name as departement_name, c.region_code,
@@ -91,7 +97,21 @@ class TerritoryRepository {
                 .list();
     }
 
+    /**
+     * A commune by its code, kept {@link #COMMUNE_TTL} in memory: every public form asks for the one
+     * typed, some twice (2 ms of SQL each time). The geography changes only by an import, which drops
+     * what this node keeps (an import run by another process shows when an entry's time is up).
+     */
     Optional<Commune> findCommune(String code) {
+        return communes.get(code, COMMUNE_TTL, () -> readCommune(code));
+    }
+
+    /** After an import on this node: the communes are read again once it commits. */
+    void changed() {
+        communes.clearAfterCommit();
+    }
+
+    private Optional<Commune> readCommune(String code) {
         return jdbc.sql("select %s from territory.commune c %s where c.code = :code"
                         .formatted(COMMUNE_COLUMNS, COMMUNE_JOINS))
                 .param("code", code)
@@ -235,6 +255,6 @@ class TerritoryRepository {
     }
 
     private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+        return array == null ? List.of() : java.util.Collections.unmodifiableList(Arrays.asList((String[]) array.getArray()));
     }
 }
