@@ -1,5 +1,7 @@
 package org.maillage.observatory.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -53,8 +55,11 @@ class ObservatoryController {
     private final Observatory observatory;
     private final Authorizations authorizations;
     private final MessageSource messages;
+    private final DashboardSections sections;
 
-    ObservatoryController(Observatory observatory, Authorizations authorizations, MessageSource messages) {
+    ObservatoryController(Observatory observatory, Authorizations authorizations, MessageSource messages,
+            DashboardSections sections) {
+        this.sections = sections;
         this.observatory = observatory;
         this.authorizations = authorizations;
         this.messages = messages;
@@ -62,12 +67,13 @@ class ObservatoryController {
 
     @GetMapping("/espace/observatoire")
     String dashboard(@RequestParam(name = "territoire", required = false) String area,
-            @RequestParam(name = "annee", required = false) Integer year, Model model) {
+            @RequestParam(name = "annee", required = false) Integer year, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         CurrentUser user = authorizations.requireUser();
         Dashboard dashboard = observatory.dashboard(user, area, year);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("areas", observatory.areasFor(user));
-        model.addAttribute("charts", ObservatoryFiles.charts(dashboard));
+        model.addAttribute("sections", sections.html(dashboard, locale, request, response));
         model.addAttribute("canWrite", observatory.canWriteReport(user, dashboard.area().key()));
         model.addAttribute("animatedPole", dashboard.area().type() == ScopeType.POLE
                 && user.scopes(Role.ANIMATEUR, ScopeType.POLE).contains(dashboard.area().code()));
