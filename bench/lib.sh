@@ -24,7 +24,8 @@ start_app() {
   APP_LOG="$OUT/app.log"
   local database="--maillage.embedded-database.temporary=true"
   [ -n "${APP_DB_DIR:-}" ] && database="--maillage.embedded-database.directory=$APP_DB_DIR"
-  java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$APP_PORT" "$database" \
+  # as deploy/maillage.service runs it (two arenas of the C library)
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$APP_PORT" "$database" \
     --maillage.embedded-database.port="$PG_PORT" --logging.level.root=WARN "$@" >"$APP_LOG" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
