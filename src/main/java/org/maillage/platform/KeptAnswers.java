@@ -23,8 +23,11 @@ public class KeptAnswers {
     /** Beyond this many entries the oldest are not worth keeping: start again. */
     private final int maxEntries;
 
-    /** An answer, or the one being computed (the requests that want it meanwhile wait for it). */
-    private record Entry(CompletableFuture<Object> value, Instant expires) {}
+    /**
+     * An answer, or the one being computed (the requests that want it meanwhile wait for it, or get
+     * {@code previous}, the answer it replaces once its time was up, when there is one).
+     */
+    private record Entry(CompletableFuture<Object> value, Instant expires, Object previous) {}
 
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
     /** Changes committed on this node so far. */
@@ -42,7 +45,9 @@ public class KeptAnswers {
     /**
      * The value kept under {@code key} (a record or an immutable map: its equality is the entry's), or
      * computed and kept {@code ttl}; zero: computed every time. One request computes a missing or
-     * expired answer; the others that want it meanwhile wait for it instead of computing it too.
+     * expired answer; the others that want it meanwhile wait for it instead of computing it too, or,
+     * when it replaces an answer whose time was up, get that answer at once (it is a few moments
+     * older than it should be; after a change on this node nothing older is given).
      */
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Duration ttl, Supplier<T> compute) {
@@ -52,16 +57,18 @@ public class KeptAnswers {
         Instant now = Instant.now();
         Entry entry = entries.get(key);
         if (entry != null && entry.expires().isAfter(now)) {
-            return (T) await(entry.value());
+            return (T) answer(entry);
         }
         if (entries.size() >= maxEntries) {
             entries.clear();
         }
-        Entry mine = new Entry(new CompletableFuture<>(), now.plus(ttl));
+        Object previous = entry != null && entry.value().isDone() && !entry.value().isCompletedExceptionally()
+                ? entry.value().join() : null;
+        Entry mine = new Entry(new CompletableFuture<>(), now.plus(ttl), previous);
         boolean claimed = entry == null ? entries.putIfAbsent(key, mine) == null : entries.replace(key, entry, mine);
         if (!claimed) { // another request claimed it first: its answer, or computed here without keeping it
             Entry other = entries.get(key);
-            return other != null ? (T) await(other.value()) : compute.get();
+            return other != null ? (T) answer(other) : compute.get();
         }
         long before = generation.get();
         T value;
@@ -77,6 +84,14 @@ public class KeptAnswers {
             entries.remove(key, mine);
         }
         return value;
+    }
+
+    /** The entry's answer; while it is computed again, the one it replaces, else waited for. */
+    private static Object answer(Entry entry) {
+        if (!entry.value().isDone() && entry.previous() != null) {
+            return entry.previous();
+        }
+        return await(entry.value());
     }
 
     private static Object await(CompletableFuture<Object> value) {

@@ -75,6 +75,31 @@ class KeptAnswersTest {
     }
 
     @Test
+    void whileAnExpiredAnswerIsComputedAgainTheOthersGetTheOneItReplaces() throws Exception {
+        assertThat(search("ressourcerie", Duration.ofNanos(1))).isEqualTo("ressourcerie #1"); // its time is up at once
+        java.util.concurrent.CountDownLatch computing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<String> again = pool.submit(() -> cache.get("ressourcerie", Duration.ofMinutes(1), () -> {
+                computing.countDown();
+                await(release);
+                return "ressourcerie #" + computed.incrementAndGet();
+            }));
+            computing.await();
+            assertThat(search("ressourcerie", Duration.ofMinutes(1))).as("not waiting").isEqualTo("ressourcerie #1");
+            release.countDown();
+            assertThat(again.get()).isEqualTo("ressourcerie #2");
+            assertThat(search("ressourcerie", Duration.ofMinutes(1))).isEqualTo("ressourcerie #2");
+            assertThat(computed).hasValue(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        cache.forget(); // after a change, nothing older is given: the next one waits for the new answer
+        assertThat(search("ressourcerie", Duration.ofMinutes(1))).isEqualTo("ressourcerie #3");
+    }
+
+    @Test
     void aFailureIsNotKept() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.get("theatre", Duration.ofMinutes(1), () -> {
             throw new IllegalStateException("base injoignable");
