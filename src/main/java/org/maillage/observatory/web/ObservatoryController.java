@@ -40,6 +40,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ObservatoryController {
 
+    /** An area the reader may choose, as the list of the dashboard shows it. */
+    record AreaOption(String key, String label, boolean selected) {}
+
     /** The yearly report's text. */
     record ReportTextForm(@Size(max = 4000, message = "{observatory.report.text.tooLong}") String text) {}
 
@@ -72,7 +75,13 @@ class ObservatoryController {
         CurrentUser user = authorizations.requireUser();
         Dashboard dashboard = observatory.dashboard(user, area, year);
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("areas", observatory.areasFor(user));
+        // the options written here, not by the template: a region's coordinator chooses among its
+        // départements, pôles and EPCI, and three expressions an option were a third of the page's CPU
+        String chosen = dashboard.area().key();
+        model.addAttribute("areaOptions", observatory.areasFor(user).stream()
+                .map(a -> new AreaOption(a.key(), messages.getMessage("observatory.areaType." + a.type(), null, locale)
+                        + " : " + a.name(), a.key().equals(chosen)))
+                .toList());
         model.addAttribute("sections", sections.html(dashboard, locale, request, response));
         model.addAttribute("canWrite", observatory.canWriteReport(user, dashboard.area().key()));
         model.addAttribute("animatedPole", dashboard.area().type() == ScopeType.POLE
