@@ -405,6 +405,7 @@ uncached() {
 
 # The intake alone (its capture, a warm-up, the run): to work on it without the other paths.
 intake() {
+  : >"$OUT/national-results.txt"
   : >"$OUT/national-captures.txt"
   start_app "${app_options[@]}"
   capture_intake

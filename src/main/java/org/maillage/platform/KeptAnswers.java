@@ -20,8 +20,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class KeptAnswers {
 
+    /** How long after its time an answer may still be given while it is computed again. */
+    static final Duration STALE_GRACE = Duration.ofSeconds(5);
+
     /** Beyond this many entries the oldest are not worth keeping: start again. */
     private final int maxEntries;
+    private final Duration staleGrace;
 
     /**
      * An answer, or the one being computed (the requests that want it meanwhile wait for it, or get
@@ -39,15 +43,22 @@ public class KeptAnswers {
     }
 
     public KeptAnswers(int maxEntries) {
+        this(maxEntries, STALE_GRACE);
+    }
+
+    /** For tests: how long after its time an answer may still be given while computed again. */
+    KeptAnswers(int maxEntries, Duration staleGrace) {
         this.maxEntries = Math.max(1, maxEntries);
+        this.staleGrace = staleGrace;
     }
 
     /**
      * The value kept under {@code key} (a record or an immutable map: its equality is the entry's), or
      * computed and kept {@code ttl}; zero: computed every time. One request computes a missing or
      * expired answer; the others that want it meanwhile wait for it instead of computing it too, or,
-     * when it replaces an answer whose time was up, get that answer at once (it is a few moments
-     * older than it should be; after a change on this node nothing older is given).
+     * when it replaces an answer whose time was up less than {@link #STALE_GRACE} ago (or its ttl,
+     * if shorter), get that answer at once: at most that much older than its time allows, and after
+     * a change on this node nothing older is given.
      */
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Duration ttl, Supplier<T> compute) {
@@ -62,7 +73,10 @@ public class KeptAnswers {
         if (entries.size() >= maxEntries) {
             entries.clear();
         }
-        Object previous = entry != null && entry.value().isDone() && !entry.value().isCompletedExceptionally()
+        // the answer it replaces is given meanwhile only if its time was up a moment ago: one that went
+        // unread for longer may be far older than its time allows
+        boolean justExpired = entry != null && entry.expires().plus(min(ttl, staleGrace)).isAfter(now);
+        Object previous = justExpired && entry.value().isDone() && !entry.value().isCompletedExceptionally()
                 ? entry.value().join() : null;
         Entry mine = new Entry(new CompletableFuture<>(), now.plus(ttl), previous);
         boolean claimed = entry == null ? entries.putIfAbsent(key, mine) == null : entries.replace(key, entry, mine);
@@ -82,8 +96,14 @@ public class KeptAnswers {
         mine.value().complete(value);
         if (generation.get() != before) { // a change was committed while computing: do not keep it
             entries.remove(key, mine);
+        } else if (previous != null) { // the answer it replaced is not needed any more
+            entries.replace(key, mine, new Entry(mine.value(), mine.expires(), null));
         }
         return value;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     /** The entry's answer; while it is computed again, the one it replaces, else waited for. */

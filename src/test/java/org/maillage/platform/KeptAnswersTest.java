@@ -100,6 +100,30 @@ class KeptAnswersTest {
     }
 
     @Test
+    void anAnswerWhoseTimeWasUpLongerAgoIsNotGivenWhileComputedAgain() throws Exception {
+        KeptAnswers strict = new KeptAnswers(10, Duration.ofNanos(1)); // "a moment" shorter than any call
+        assertThat(strict.get("theatre", Duration.ofNanos(1), () -> "theatre #1")).isEqualTo("theatre #1");
+        java.util.concurrent.CountDownLatch computing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<String> again = pool.submit(() -> strict.get("theatre", Duration.ofMinutes(1), () -> {
+                computing.countDown();
+                await(release);
+                return "theatre #2";
+            }));
+            computing.await();
+            java.util.concurrent.CompletableFuture<String> other = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> strict.get("theatre", Duration.ofMinutes(1), () -> "theatre #3"));
+            release.countDown();
+            assertThat(other.get()).as("waited for the new answer, not given the old one").isEqualTo("theatre #2");
+            assertThat(again.get()).isEqualTo("theatre #2");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailureIsNotKept() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.get("theatre", Duration.ofMinutes(1), () -> {
             throw new IllegalStateException("base injoignable");
