@@ -64,10 +64,9 @@ class PoleRepository {
         this.jdbc = jdbc;
     }
 
-    /** The pôle covering a commune, preferring the network of the commune's region, then a direct link. */
     /**
-     * The pôle covering a commune (its own line first, then its EPCI's; one of the region first), kept
-     * like the list: a pôle's resolution is asked by every public form and page.
+     * The pôle covering a commune, preferring the network of the commune's region, then a direct link
+     * (the commune's own line before its EPCI's). Kept like the list: every public form and page asks.
      */
     Optional<Covering> findCovering(String communeCode, String epciCode, String regionCode) {
         return resolutions.get(new CoveringKey(communeCode, epciCode, regionCode), LIST_TTL,

@@ -59,7 +59,10 @@ class ObservatoryService implements Observatory {
     private final MessageSource messages;
     private final ObservatoryProperties properties;
     private final Clock clock;
-    /** Computed dashboards, kept {@code cache-ttl} (one request computes one; the others wait for it). */
+    /**
+     * Computed dashboards, kept {@code cache-ttl}: one request computes one; the others wait for it, or
+     * get the previous figures while they are computed again (see {@link KeptAnswers#get}).
+     */
     private final KeptAnswers cache;
 
     ObservatoryService(Areas areas, Indicators indicators, Places places, Authorizations authorizations,
